@@ -1,0 +1,41 @@
+package io.hardening.probes.autoconfigure;
+
+import io.hardening.probes.ProbeHealthEndpointGroupsPostProcessor;
+import io.hardening.probes.ProbeHealthEndpointGroupsPostProcessor.ProbePaths;
+import io.hardening.probes.ReadinessMember;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for the {@code /health}, {@code /healthz}, {@code /live} and
+ * {@code /ready} probes on the main server port.
+ */
+@AutoConfiguration(after = HealthEndpointAutoConfiguration.class)
+@ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
+@ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = "hardening.probes.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ProbesProperties.class)
+public final class ProbesAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProbeHealthEndpointGroupsPostProcessor probeHealthEndpointGroupsPostProcessor(ProbesProperties properties,
+			ObjectProvider<ReadinessMember> readinessMembers) {
+		ProbesProperties.Paths paths = properties.getPaths();
+		return new ProbeHealthEndpointGroupsPostProcessor(
+				new ProbePaths(paths.getHealth(), paths.getHealthz(), paths.getLive(), paths.getReady()),
+				properties.getShowDetails(), properties.getRoles(), properties.getReadinessInclude(),
+				() -> readinessMembers.orderedStream().toList());
+	}
+
+}
