@@ -80,8 +80,7 @@ public final class Sanitizer {
 		}
 
 		String apply(String text) {
-			return this.pattern.matcher(text)
-				.replaceAll(Matcher.quoteReplacement(this.replacement).replace("\\$", "$"));
+			return this.pattern.matcher(text).replaceAll(this.replacement);
 		}
 
 	}
