@@ -1,0 +1,252 @@
+package io.hardening.init;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.hardening.support.Sanitizer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.log.LogMessage;
+import org.springframework.util.Assert;
+
+/**
+ * Initializes {@link InitComponent components} in the background, bounds each attempt,
+ * retries failures with backoff and keeps the {@link InitStatus} of each current.
+ * <p>
+ * Nothing here blocks the caller: {@link #start()} schedules the first attempts and
+ * returns, {@link #retryNow(String)} returns a future. Concurrent retries of one
+ * component share a single attempt.
+ */
+public final class InitTracker implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(InitTracker.class);
+
+	/**
+	 * Longest error text kept for a component.
+	 */
+	public static final int MAX_ERROR_LENGTH = 500;
+
+	private final Map<String, TrackedComponent> components;
+
+	private final InitRetryPolicy retryPolicy;
+
+	private final Duration attemptTimeout;
+
+	private final Clock clock;
+
+	private final List<InitAttemptListener> listeners;
+
+	private final ScheduledExecutorService scheduler = Executors
+		.newSingleThreadScheduledExecutor(daemonThreads("hardening-init-scheduler"));
+
+	private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("hardening-init-"));
+
+	private volatile boolean running;
+
+	/**
+	 * Creates a tracker for the given components.
+	 * @param components the components, with unique names
+	 * @param retryPolicy backoff between automatic attempts
+	 * @param attemptTimeout longest one attempt may run
+	 * @param clock source of timestamps
+	 * @param listeners told about every finished attempt
+	 */
+	public InitTracker(Collection<? extends InitComponent> components, InitRetryPolicy retryPolicy,
+			Duration attemptTimeout, Clock clock, List<InitAttemptListener> listeners) {
+		Assert.isTrue(attemptTimeout.toMillis() > 0, "'attemptTimeout' must be positive");
+		Map<String, TrackedComponent> tracked = new LinkedHashMap<>();
+		for (InitComponent component : components) {
+			Assert.hasText(component.name(), "Init component name must not be empty: " + component);
+			TrackedComponent previous = tracked.put(component.name(), new TrackedComponent(component));
+			Assert.state(previous == null, () -> "Two init components are named '" + component.name() + "'");
+		}
+		this.components = Collections.unmodifiableMap(tracked);
+		this.retryPolicy = retryPolicy;
+		this.attemptTimeout = attemptTimeout;
+		this.clock = clock;
+		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * Schedules the first attempt of every component and returns at once.
+	 */
+	@Override
+	public void start() {
+		this.running = true;
+		this.components.values().forEach((component) -> attempt(component));
+	}
+
+	/**
+	 * Stops scheduling attempts and interrupts those running.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.scheduler.shutdownNow();
+		this.workers.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Names of the tracked components, in registration order.
+	 * @return the names
+	 */
+	public Collection<String> names() {
+		return this.components.keySet();
+	}
+
+	/**
+	 * Current status of every component, in registration order.
+	 * @return the statuses
+	 */
+	public List<InitStatus> statuses() {
+		return this.components.values().stream().map(TrackedComponent::status).toList();
+	}
+
+	/**
+	 * Current status of one component.
+	 * @param name the component name
+	 * @return its status, empty for an unknown name
+	 */
+	public Optional<InitStatus> status(String name) {
+		return Optional.ofNullable(this.components.get(name)).map(TrackedComponent::status);
+	}
+
+	/**
+	 * Whether the named component is initialized.
+	 * @param name the component name
+	 * @return {@code true} when it is READY
+	 */
+	public boolean isReady(String name) {
+		return status(name).map(InitStatus::initialized).orElse(false);
+	}
+
+	/**
+	 * Starts an attempt now, or joins the one in flight. A READY component is left alone.
+	 * @param name the component name
+	 * @return the attempt's resulting status, empty for an unknown name
+	 */
+	public Optional<CompletableFuture<InitStatus>> retryNow(String name) {
+		TrackedComponent component = this.components.get(name);
+		if (component == null) {
+			return Optional.empty();
+		}
+		InitStatus status = component.status();
+		if (status.initialized()) {
+			return Optional.of(CompletableFuture.completedFuture(status));
+		}
+		return Optional.of(attempt(component));
+	}
+
+	private CompletableFuture<InitStatus> attempt(TrackedComponent component) {
+		CompletableFuture<InitStatus> result = new CompletableFuture<>();
+		CompletableFuture<InitStatus> inFlight = component.joinOrBegin(result, this.clock.instant());
+		if (inFlight != null) {
+			return inFlight;
+		}
+		long started = System.nanoTime();
+		CompletableFuture<Void> run = new CompletableFuture<>();
+		Future<?> work;
+		try {
+			work = this.workers.submit(() -> {
+				try {
+					component.component().initialize();
+					run.complete(null);
+				}
+				catch (Throwable ex) {
+					run.completeExceptionally(ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			result
+				.complete(finish(component, new IllegalStateException("Application is shutting down"), Duration.ZERO));
+			return result;
+		}
+		run.orTimeout(this.attemptTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, failure) -> {
+			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+			if (cause instanceof TimeoutException) {
+				work.cancel(true);
+			}
+			result.complete(finish(component, cause, Duration.ofNanos(System.nanoTime() - started)));
+		});
+		return result;
+	}
+
+	private InitStatus finish(TrackedComponent component, Throwable failure, Duration duration) {
+		String name = component.component().name();
+		InitStatus before = component.status();
+		InitOutcome outcome;
+		InitStatus after;
+		if (failure == null) {
+			outcome = InitOutcome.SUCCESS;
+			after = before.succeeded(this.clock.instant());
+			logger.info(LogMessage.format("Init component '%s' is ready after %d attempt(s)", name,
+					before.retryCount() + 1));
+		}
+		else {
+			outcome = (failure instanceof TimeoutException) ? InitOutcome.TIMEOUT : InitOutcome.FAILURE;
+			String error = (outcome == InitOutcome.TIMEOUT)
+					? "Initialization attempt timed out after " + this.attemptTimeout.toMillis() + "ms"
+					: Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH);
+			int failures = before.retryCount() + 1;
+			Duration delay = (this.running && this.retryPolicy.shouldRetry(failures))
+					? this.retryPolicy.backoff(failures, ThreadLocalRandom.current().nextDouble()) : null;
+			after = before.failed(error, (delay != null) ? this.clock.instant().plus(delay) : null);
+			logger.warn(LogMessage.format("Init component '%s' failed (attempt %d): %s; %s", name, failures, error,
+					(delay != null) ? "next retry in " + delay.toMillis() + "ms" : "no automatic retry"));
+		}
+		Duration retryDelay = (after.nextRetry() != null) ? Duration.between(this.clock.instant(), after.nextRetry())
+				: null;
+		component.finish(after, (retryDelay != null) ? () -> scheduleRetry(component, retryDelay) : null);
+		for (InitAttemptListener listener : this.listeners) {
+			listener.attemptFinished(name, outcome, duration);
+		}
+		return after;
+	}
+
+	private ScheduledFuture<?> scheduleRetry(TrackedComponent component, Duration delay) {
+		try {
+			return this.scheduler.schedule(() -> attempt(component), Math.max(0, delay.toMillis()),
+					TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			return null;
+		}
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix.endsWith("-") ? prefix + count.incrementAndGet() : prefix);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}
