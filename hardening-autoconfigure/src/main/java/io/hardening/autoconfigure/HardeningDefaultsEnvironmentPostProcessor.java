@@ -13,6 +13,9 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>Exposes the {@code health}, {@code info}, {@code prometheus} and {@code init}
  * Actuator endpoints over HTTP.</li>
+ * <li>Turns on Actuator's liveness and readiness groups
+ * ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) everywhere,
+ * not only on Kubernetes.</li>
  * <li>Switches off Spring Cloud's {@code discoveryComposite} health contributor, which
  * reports UNKNOWN with "Discovery Client not initialized" in every app without service
  * discovery. Apps that use discovery set
@@ -27,7 +30,8 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 	public static final String PROPERTY_SOURCE_NAME = "hardeningDefaults";
 
 	private static final Map<String, Object> DEFAULTS = Map.of("management.endpoints.web.exposure.include",
-			"health,info,prometheus,init", "spring.cloud.discovery.client.composite-indicator.enabled", "false");
+			"health,info,prometheus,init", "management.endpoint.health.probes.enabled", "true",
+			"spring.cloud.discovery.client.composite-indicator.enabled", "false");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,6 +1,8 @@
 package io.hardening.init;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A snapshot of one tracked component.
@@ -27,6 +29,30 @@ public record InitStatus(String name, InitState state, String lastError, Instant
 	 */
 	public boolean initialized() {
 		return this.state == InitState.READY;
+	}
+
+	/**
+	 * The status as a map for health details and endpoint answers: timestamps in
+	 * ISO-8601, absent values left out.
+	 * @return the details, in a stable order
+	 */
+	public Map<String, Object> details() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("state", this.state.name());
+		details.put("initialized", initialized());
+		putIfPresent(details, "lastError", this.lastError);
+		putIfPresent(details, "lastAttempt", this.lastAttempt);
+		putIfPresent(details, "lastSuccess", this.lastSuccess);
+		details.put("retryCount", this.retryCount);
+		putIfPresent(details, "nextRetry", this.nextRetry);
+		details.put("requiredForReadiness", this.requiredForReadiness);
+		return details;
+	}
+
+	private static void putIfPresent(Map<String, Object> details, String key, Object value) {
+		if (value != null) {
+			details.put(key, value.toString());
+		}
 	}
 
 	InitStatus initializing(Instant now) {

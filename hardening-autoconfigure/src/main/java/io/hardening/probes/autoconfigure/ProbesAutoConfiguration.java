@@ -1,8 +1,11 @@
 package io.hardening.probes.autoconfigure;
 
+import java.util.stream.Stream;
+
 import io.hardening.probes.ProbeHealthEndpointGroupsPostProcessor;
 import io.hardening.probes.ProbeHealthEndpointGroupsPostProcessor.ProbePaths;
 import io.hardening.probes.ReadinessMember;
+import io.hardening.probes.ReadinessMembers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,12 +33,15 @@ public final class ProbesAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProbeHealthEndpointGroupsPostProcessor probeHealthEndpointGroupsPostProcessor(ProbesProperties properties,
-			ObjectProvider<ReadinessMember> readinessMembers) {
+			ObjectProvider<ReadinessMember> readinessMembers, ObjectProvider<ReadinessMembers> memberSuppliers) {
 		ProbesProperties.Paths paths = properties.getPaths();
 		return new ProbeHealthEndpointGroupsPostProcessor(
 				new ProbePaths(paths.getHealth(), paths.getHealthz(), paths.getLive(), paths.getReady()),
 				properties.getShowDetails(), properties.getRoles(), properties.getReadinessInclude(),
-				() -> readinessMembers.orderedStream().toList());
+				() -> Stream
+					.concat(readinessMembers.orderedStream(),
+							memberSuppliers.orderedStream().flatMap((supplier) -> supplier.members().stream()))
+					.toList());
 	}
 
 }

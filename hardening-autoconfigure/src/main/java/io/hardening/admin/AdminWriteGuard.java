@@ -1,0 +1,76 @@
+package io.hardening.admin;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.hardening.admin.AdminTokenVerifier.Verdict;
+
+/**
+ * Decides which requests are admin writes: any method but GET, HEAD and OPTIONS on a path
+ * under the Actuator base path.
+ */
+public final class AdminWriteGuard {
+
+	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+	private final Supplier<String> actuatorBasePath;
+
+	private final AdminTokenVerifier verifier;
+
+	/**
+	 * Creates a guard.
+	 * @param actuatorBasePath the Actuator base path, such as {@code /actuator}, read on
+	 * each request
+	 * @param verifier checks the token
+	 */
+	public AdminWriteGuard(Supplier<String> actuatorBasePath, AdminTokenVerifier verifier) {
+		this.actuatorBasePath = actuatorBasePath;
+		this.verifier = verifier;
+	}
+
+	/**
+	 * Judges one request.
+	 * @param method the HTTP method
+	 * @param path the request path, without the context path
+	 * @param authorizationHeader the {@code Authorization} header, may be {@code null}
+	 * @return {@link Verdict#GRANTED} for anything that is not an admin write
+	 */
+	public Verdict check(String method, String path, String authorizationHeader) {
+		if (READ_METHODS.contains(method) || !isUnderActuator(path)) {
+			return Verdict.GRANTED;
+		}
+		return this.verifier.verify(authorizationHeader);
+	}
+
+	private boolean isUnderActuator(String rawPath) {
+		String path = normalize(rawPath);
+		String base = this.actuatorBasePath.get();
+		if (base == null || base.isEmpty() || base.equals("/")) {
+			// Actuator at the root: guard the init endpoint only, never the application.
+			base = "/init";
+			return path.equals(base) || path.startsWith(base + "/");
+		}
+		return path.startsWith(base + "/");
+	}
+
+	/**
+	 * Decodes the path the way the web frameworks do before matching, so that spellings
+	 * such as {@code /%61ctuator/init/x}, {@code //actuator/init/x} or
+	 * {@code /actuator;x=y/init/x} cannot slip past the guard.
+	 */
+	static String normalize(String rawPath) {
+		String path = rawPath;
+		try {
+			path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// Malformed escapes: the framework rejects these requests; judge them as
+			// sent.
+		}
+		path = path.replaceAll(";[^/]*", "");
+		return path.replaceAll("/{2,}", "/");
+	}
+
+}

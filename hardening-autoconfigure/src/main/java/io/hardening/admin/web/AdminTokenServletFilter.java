@@ -1,0 +1,55 @@
+package io.hardening.admin.web;
+
+import java.io.IOException;
+
+import io.hardening.admin.AdminTokenVerifier.Verdict;
+import io.hardening.admin.AdminWriteGuard;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses Actuator writes without the admin token in a servlet application.
+ */
+public class AdminTokenServletFilter extends OncePerRequestFilter implements Ordered {
+
+	private final AdminWriteGuard guard;
+
+	/**
+	 * Creates the filter.
+	 * @param guard decides which requests need the token
+	 */
+	public AdminTokenServletFilter(AdminWriteGuard guard) {
+		this.guard = guard;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Verdict verdict = this.guard.check(request.getMethod(), path, request.getHeader(HttpHeaders.AUTHORIZATION));
+		if (verdict == Verdict.GRANTED) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.setStatus(verdict.status());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		if (verdict == Verdict.MISSING) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
+		response.getWriter().write(verdict.body());
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+}

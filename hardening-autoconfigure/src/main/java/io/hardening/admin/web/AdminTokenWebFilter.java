@@ -1,0 +1,57 @@
+package io.hardening.admin.web;
+
+import java.nio.charset.StandardCharsets;
+
+import io.hardening.admin.AdminTokenVerifier.Verdict;
+import io.hardening.admin.AdminWriteGuard;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Refuses Actuator writes without the admin token in a reactive application.
+ */
+public class AdminTokenWebFilter implements WebFilter, Ordered {
+
+	private final AdminWriteGuard guard;
+
+	/**
+	 * Creates the filter.
+	 * @param guard decides which requests need the token
+	 */
+	public AdminTokenWebFilter(AdminWriteGuard guard) {
+		this.guard = guard;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		Verdict verdict = this.guard.check(exchange.getRequest().getMethod().name(),
+				exchange.getRequest().getPath().pathWithinApplication().value(),
+				exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+		if (verdict == Verdict.GRANTED) {
+			return chain.filter(exchange);
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.valueOf(verdict.status()));
+		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		if (verdict == Verdict.MISSING) {
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
+		DataBuffer body = response.bufferFactory().wrap(verdict.body().getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(body));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+}
