@@ -14,8 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  * <li>Exposes the {@code health}, {@code info}, {@code prometheus} and {@code init}
  * Actuator endpoints over HTTP.</li>
  * <li>Turns on Actuator's liveness and readiness groups
- * ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) everywhere,
- * not only on Kubernetes.</li>
+ * ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) everywhere, not
+ * only on Kubernetes.</li>
  * <li>Switches off Spring Cloud's {@code discoveryComposite} health contributor, which
  * reports UNKNOWN with "Discovery Client not initialized" in every app without service
  * discovery. Apps that use discovery set

@@ -1,0 +1,10 @@
+package io.hardening.probes;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+@SpringBootTest(classes = ProbesTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "server.address=127.0.0.1" })
+class ProbesReactiveIntegrationTests extends AbstractProbesIntegrationTests {
+
+}
