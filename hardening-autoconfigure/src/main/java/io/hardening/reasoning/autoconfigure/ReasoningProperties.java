@@ -37,12 +37,12 @@ public class ReasoningProperties {
 	/**
 	 * The fast model.
 	 */
-	private final Model flash = new Model("flash", "gemini-3.8-flash");
+	private final Model flash = new Model().named("flash", "gemini-3.8-flash");
 
 	/**
 	 * The thorough model.
 	 */
-	private final Model pro = new Model("pro", "gemini-3.1-pro-preview");
+	private final Model pro = new Model().named("pro", "gemini-3.1-pro-preview");
 
 	/**
 	 * Gemini on Vertex AI.
@@ -153,12 +153,12 @@ public class ReasoningProperties {
 	 */
 	public static class Model {
 
-		private final String prefix;
+		private String prefix = "hardening.reasoning.model.";
 
 		/**
-		 * Model id. The defaults, gemini-3.8-flash for flash and gemini-3.1-pro-preview
-		 * for pro, were Google's newest Flash and Pro ids when this release was made:
-		 * confirm them against Google's model list, since models are retired.
+		 * Model id. Defaults to gemini-3.8-flash for flash and gemini-3.1-pro-preview for
+		 * pro (Google listed no stable Pro id then): confirm them against Google's model
+		 * list, since models are retired.
 		 */
 		private String model;
 
@@ -172,9 +172,10 @@ public class ReasoningProperties {
 		 */
 		private Duration timeout = Duration.ofSeconds(120);
 
-		Model(String name, String model) {
+		Model named(String name, String defaultModel) {
 			this.prefix = "hardening.reasoning." + name + ".";
-			this.model = model;
+			this.model = defaultModel;
+			return this;
 		}
 
 		public String getModel() {
