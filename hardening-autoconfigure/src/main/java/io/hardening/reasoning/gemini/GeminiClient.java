@@ -80,8 +80,7 @@ public class GeminiClient {
 			.map((data) -> this.payloads.text(model, where, data))
 			.filter((text) -> !text.isEmpty());
 		Mono<String> deadline = Mono.delay(timeout).then(Mono.error(() -> timedOut(model, timeout)));
-		return texts.takeUntilOther(deadline)
-			.onErrorMap((ex) -> !(ex instanceof ModelException), (ex) -> wrap(model, ex));
+		return texts.takeUntilOther(deadline).onErrorMap((ex) -> modelException(model, ex));
 	}
 
 	/**
@@ -116,7 +115,7 @@ public class GeminiClient {
 				.onStatus(HttpStatusCode::isError, (response) -> error(model, response))
 				.bodyToMono(String.class))
 			.timeout(timeout, Mono.error(() -> timedOut(model, timeout)))
-			.onErrorMap((ex) -> !(ex instanceof ModelException), (ex) -> wrap(model, ex));
+			.onErrorMap((ex) -> modelException(model, ex));
 	}
 
 	private WebClient.RequestHeadersSpec<?> post(String uri, Map<String, List<String>> headers, String text) {
@@ -139,7 +138,12 @@ public class GeminiClient {
 				"Model '" + model + "' did not answer within " + timeout.toMillis() + "ms", new TimeoutException());
 	}
 
-	private ModelException wrap(String model, Throwable ex) {
+	private ModelException modelException(String model, Throwable ex) {
+		if (ex instanceof ModelException modelException) {
+			// Endpoint failures (no project, key or credentials) do not know the model.
+			return (modelException.getModel() != null) ? modelException : new ModelException(modelException.getKind(),
+					model, modelException.getStatus(), modelException.getMessage(), ex);
+		}
 		Kind kind = (ex instanceof WebClientRequestException) ? Kind.UNAVAILABLE : Kind.FAILED;
 		String what = (kind == Kind.UNAVAILABLE) ? "could not be reached" : "failed";
 		return new ModelException(kind, model, 0, "Model '" + model + "' " + what + ": " + Sanitizer.describe(ex), ex);

@@ -87,6 +87,32 @@ class GeminiClientTests {
 	}
 
 	@Test
+	void generateOfBlockedPromptFailsAsBadRequest() {
+		google.stubFor(post(urlEqualTo(GENERATE_PATH))
+			.willReturn(json(200, "{\"promptFeedback\":{\"blockReason\":\"SAFETY\"}}")));
+		StepVerifier.create(client().generate(MODEL, "question", TIMEOUT))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ModelException.class, (error) -> {
+				assertThat(error.getKind()).isEqualTo(Kind.BAD_REQUEST);
+				assertThat(error.getMessage()).contains("blocked").contains("SAFETY");
+			}))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void unreachableEndpointFailsAsUnavailable() throws Exception {
+		String baseUrl;
+		try (RawHttpServer server = RawHttpServer.silent()) {
+			baseUrl = server.baseUrl();
+		}
+		StepVerifier.create(client(baseUrl).generate(MODEL, "question", TIMEOUT))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ModelException.class, (error) -> {
+				assertThat(error.getKind()).isEqualTo(Kind.UNAVAILABLE);
+				assertThat(error.getMessage()).contains("could not be reached");
+			}))
+			.verify(TIMEOUT);
+	}
+
+	@Test
 	void countTokensReturnsTotal() {
 		google.stubFor(post(urlEqualTo("/v1beta/models/gemini-test:countTokens"))
 			.willReturn(json(200, "{\"totalTokens\":7}")));
@@ -161,6 +187,7 @@ class GeminiClientTests {
 		StepVerifier.create(client.stream(MODEL, "hello", TIMEOUT))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ModelException.class, (error) -> {
 				assertThat(error.getKind()).isEqualTo(Kind.NOT_CONFIGURED);
+				assertThat(error.getModel()).isEqualTo(MODEL);
 				assertThat(error.getMessage()).contains("hardening.reasoning.gemini-api.api-key is not set");
 			}))
 			.verify(TIMEOUT);
