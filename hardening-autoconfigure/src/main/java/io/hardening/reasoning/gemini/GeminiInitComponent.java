@@ -8,8 +8,10 @@ import io.hardening.init.InitComponent;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.log.LogMessage;
 
@@ -54,7 +56,7 @@ public class GeminiInitComponent implements InitComponent {
 
 	@Override
 	public void initialize() throws Exception {
-		this.client.getEndpoint().verify();
+		verifyEndpoint();
 		List<Throwable> failures = Flux.fromIterable(this.models.stream().distinct().toList())
 			.flatMap((model) -> this.client.countTokens(model, PROBE_TEXT, this.timeout)
 				.then(Mono.<Throwable>empty())
@@ -66,6 +68,27 @@ public class GeminiInitComponent implements InitComponent {
 					failures.stream().map(Sanitizer::describe).collect(Collectors.joining("; ")));
 		}
 		logger.info(LogMessage.format("Gemini models %s answer", this.models));
+	}
+
+	// Loading credentials and fetching a first token block on Google's auth library:
+	// bound them like the model checks.
+	private void verifyEndpoint() throws Exception {
+		GeminiEndpoint endpoint = this.client.getEndpoint();
+		try {
+			Mono.fromCallable(() -> {
+				endpoint.verify();
+				return endpoint;
+			})
+				.subscribeOn(Schedulers.boundedElastic())
+				.timeout(this.timeout,
+						Mono.error(() -> new IllegalStateException(
+								"Checking the credentials took longer than " + this.timeout.toMillis() + "ms")))
+				.block();
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = Exceptions.unwrap(ex);
+			throw (cause instanceof Exception exception) ? exception : ex;
+		}
 	}
 
 }

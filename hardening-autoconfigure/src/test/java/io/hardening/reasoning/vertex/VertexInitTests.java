@@ -3,6 +3,7 @@ package io.hardening.reasoning.vertex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hardening.reasoning.gemini.GeminiClient;
@@ -56,6 +57,22 @@ class VertexInitTests {
 	}
 
 	@Test
+	void initializeWhenCredentialsHangFailsWithinBudget() {
+		CountDownLatch never = new CountDownLatch(1);
+		GeminiInitComponent component = component("my-project", () -> {
+			try {
+				never.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return VertexEndpointTests.token("late");
+		}, Duration.ofMillis(300));
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(component::initialize)
+			.withMessage("Checking the credentials took longer than 300ms");
+	}
+
+	@Test
 	void initializeWhenModelNotFoundNamesModelAndLocation() {
 		stubCountTokens("gemini-flash-test", 200, "{\"totalTokens\":1}");
 		stubCountTokens("gemini-retired-pro", 404,
@@ -87,10 +104,13 @@ class VertexInitTests {
 	}
 
 	private GeminiInitComponent component(String project, VertexCredentialsSupplier credentials) {
+		return component(project, credentials, Duration.ofSeconds(5));
+	}
+
+	private GeminiInitComponent component(String project, VertexCredentialsSupplier credentials, Duration timeout) {
 		GeminiClient client = new GeminiClient(WebClient.create(vertex.baseUrl()),
 				new VertexEndpoint(project, "europe-west4", credentials), JsonMapper.shared());
-		return new GeminiInitComponent("vertexAi", client, List.of("gemini-flash-test", "gemini-retired-pro"),
-				Duration.ofSeconds(5));
+		return new GeminiInitComponent("vertexAi", client, List.of("gemini-flash-test", "gemini-retired-pro"), timeout);
 	}
 
 }
