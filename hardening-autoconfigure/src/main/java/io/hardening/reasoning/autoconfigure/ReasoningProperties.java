@@ -29,8 +29,8 @@ public class ReasoningProperties {
 	private Provider provider = Provider.VERTEX;
 
 	/**
-	 * Budget of each model's check (a countTokens call) when the vertexAi init component
-	 * initializes.
+	 * Budget of each step of a vertexAi init attempt: the credentials check, then the
+	 * models' countTokens checks, run in parallel.
 	 */
 	private Duration initTimeout = Duration.ofSeconds(10);
 
