@@ -1,0 +1,52 @@
+package io.hardening.reasoning.gemini;
+
+import java.time.Duration;
+
+import io.hardening.reasoning.ReasoningModel;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A Gemini model, on Vertex AI or the Developer API, with its time budget per call.
+ */
+public class GeminiModel implements ReasoningModel {
+
+	private final GeminiClient client;
+
+	private final String model;
+
+	private final Duration timeout;
+
+	/**
+	 * Creates a model.
+	 * @param client the client of the endpoint that serves the model
+	 * @param model the model id, such as {@code gemini-3.8-flash}
+	 * @param timeout budget of each call
+	 */
+	public GeminiModel(GeminiClient client, String model, Duration timeout) {
+		this.client = client;
+		this.model = model;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public String name() {
+		return this.model;
+	}
+
+	@Override
+	public Flux<String> stream(String query) {
+		return this.client.stream(this.model, query, this.timeout);
+	}
+
+	@Override
+	public Mono<String> generate(String query) {
+		return this.client.generate(this.model, query, this.timeout);
+	}
+
+	@Override
+	public String toString() {
+		return "GeminiModel[" + this.model + "]";
+	}
+
+}
