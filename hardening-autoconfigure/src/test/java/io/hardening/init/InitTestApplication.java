@@ -1,5 +1,7 @@
 package io.hardening.init;
 
+import io.hardening.reasoning.autoconfigure.ReasoningAutoConfiguration;
+
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * that always fails.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAutoConfiguration
+// The model client is another init component; these tests bring their own.
+@EnableAutoConfiguration(exclude = ReasoningAutoConfiguration.class)
 class InitTestApplication {
 
 	static final String FAILURE = "connect to https://aiplatform.googleapis.com failed: "

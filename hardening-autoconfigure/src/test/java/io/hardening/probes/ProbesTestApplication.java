@@ -2,6 +2,8 @@ package io.hardening.probes;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.hardening.reasoning.autoconfigure.ReasoningAutoConfiguration;
+
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -14,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * the way a feature would join it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableAutoConfiguration
+// The model client is another init component; these tests bring their own.
+@EnableAutoConfiguration(exclude = ReasoningAutoConfiguration.class)
 class ProbesTestApplication {
 
 	@Bean

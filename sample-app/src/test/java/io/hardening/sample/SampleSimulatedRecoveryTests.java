@@ -1,0 +1,50 @@
+package io.hardening.sample;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A model client whose first initialization attempts fail recovers by itself: readiness
+ * comes back and the retry count returns to zero.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.init-failures=3",
+				"hardening.init.retry.initial-interval=200ms", "hardening.init.retry.max-interval=400ms" })
+@AutoConfigureWebTestClient
+class SampleSimulatedRecoveryTests {
+
+	private static final String VERTEX = "$.components.init.components.vertexAi";
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void notReadyWhileInitFailsThenRecoversByItself() {
+		this.client.get().uri("/ready").exchange().expectStatus().isEqualTo(503);
+		this.client.get().uri("/live").exchange().expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> this.client.get().uri("/ready").exchange().expectStatus().isOk());
+		this.client.get()
+			.uri("/health")
+			.exchange()
+			.expectBody()
+			.jsonPath(VERTEX + ".status")
+			.isEqualTo("UP")
+			.jsonPath(VERTEX + ".details.retryCount")
+			.isEqualTo(0)
+			.jsonPath(VERTEX + ".details.lastError")
+			.doesNotExist()
+			.jsonPath(VERTEX + ".details.lastSuccess")
+			.isNotEmpty();
+	}
+
+}
