@@ -59,6 +59,33 @@ public final class JsonDocuments {
 	}
 
 	/**
+	 * Parses a request body.
+	 * @param bytes the body
+	 * @return the JSON value
+	 * @throws InvalidExperimentException when it is not JSON
+	 */
+	public JsonNode parseRequest(byte[] bytes) {
+		try {
+			JsonNode node = this.mapper.readTree(bytes);
+			if (node == null || node.isMissingNode()) {
+				throw new InvalidExperimentException("invalid_body", "request body is empty");
+			}
+			return node;
+		}
+		catch (JacksonException ex) {
+			throw new InvalidExperimentException("invalid_body", "request body is not valid JSON");
+		}
+	}
+
+	/**
+	 * Returns the largest accepted document size.
+	 * @return the size
+	 */
+	public DataSize getMaxDocumentSize() {
+		return this.maxDocumentSize;
+	}
+
+	/**
 	 * Returns the document as it reads back after storing, so that comparisons with
 	 * stored documents do not depend on how it was built.
 	 * @param bytes the bytes from {@link #toBytes}
