@@ -67,21 +67,21 @@ class GcsStorageConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SpoolingExperimentStorage spoolingExperimentStorage(StorageProperties properties, JsonDocuments documents,
-			ObjectProvider<Storage> storage, BoundedCalls calls) {
+	GcsBackend storageGcsBackend(StorageProperties properties, JsonDocuments documents, ObjectProvider<Storage> storage,
+			BoundedCalls calls) {
 		StorageProperties.Gcs gcs = properties.getGcs();
 		GcsExperimentStorage remote = new GcsExperimentStorage(SingletonSupplier.of(storage::getObject),
 				gcs.getBucket(), gcs.getPrefix(), documents);
-		return new SpoolingExperimentStorage(remote, remote::checkBucket,
+		return new GcsBackend(new SpoolingExperimentStorage(remote, remote::checkBucket,
 				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), calls, gcs.getWriteTimeout(),
-				false);
+				false));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "storageInitComponent")
 	@ConditionalOnProperty(name = "hardening.storage.mode", havingValue = "gcs")
-	StorageInitComponent storageInitComponent(SpoolingExperimentStorage storage) {
-		return new StorageInitComponent(storage);
+	StorageInitComponent storageInitComponent(GcsBackend storageGcsBackend) {
+		return new StorageInitComponent(storageGcsBackend.storage());
 	}
 
 }

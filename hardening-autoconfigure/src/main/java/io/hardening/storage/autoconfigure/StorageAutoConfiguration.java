@@ -7,7 +7,6 @@ import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.ObservedExperimentStorage;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StorageOperationListener;
 import io.hardening.storage.StorageReplayScheduler;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
@@ -49,26 +48,26 @@ public final class StorageAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ExperimentStorage experimentStorage(StorageProperties properties, JsonDocuments documents,
-			ObjectProvider<SpoolingExperimentStorage> gcs, ObjectProvider<StorageOperationListener> listeners) {
+			ObjectProvider<GcsBackend> gcs, ObjectProvider<StorageOperationListener> listeners) {
 		return new ObservedExperimentStorage(backend(properties, documents, gcs), listeners.orderedStream().toList());
 	}
 
 	private ExperimentStorage backend(StorageProperties properties, JsonDocuments documents,
-			ObjectProvider<SpoolingExperimentStorage> gcs) {
+			ObjectProvider<GcsBackend> gcs) {
 		Path path = properties.getFilesystem().getPath();
 		return switch (properties.getMode()) {
 			case FILESYSTEM -> new FilesystemExperimentStorage(path, documents);
 			case GCS -> {
-				SpoolingExperimentStorage storage = gcs.getIfAvailable();
-				if (storage == null) {
+				GcsBackend backend = gcs.getIfAvailable();
+				if (backend == null) {
 					throw new IllegalStateException("hardening.storage.mode=gcs needs hardening.storage.gcs.bucket set "
 							+ "and google-cloud-storage on the classpath (" + missing(properties) + ")");
 				}
-				yield storage;
+				yield backend.storage();
 			}
 			case AUTO -> {
-				boolean available = gcs.getIfAvailable() != null;
-				yield new AutoSelectingExperimentStorage(available ? gcs::getObject : null,
+				GcsBackend backend = gcs.getIfAvailable();
+				yield new AutoSelectingExperimentStorage((backend != null) ? backend::storage : null,
 						new FilesystemExperimentStorage(path, documents), missing(properties),
 						properties.getGcs().getStartupTimeout());
 			}

@@ -8,7 +8,6 @@ import io.hardening.probes.ReadinessMember;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.ObservedExperimentStorage;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StorageInitComponent;
 import io.hardening.storage.StorageReplayScheduler;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
@@ -42,7 +41,7 @@ class StorageAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ExperimentStorage.class)
 				.hasSingleBean(StorageReplayScheduler.class)
 				.doesNotHaveBean(Storage.class)
-				.doesNotHaveBean(SpoolingExperimentStorage.class)
+				.doesNotHaveBean(GcsBackend.class)
 				.doesNotHaveBean(StorageInitComponent.class);
 			assertThat(context.getBean("storageReadinessMember", ReadinessMember.class))
 				.isEqualTo(ReadinessMember.include("storage"));
@@ -73,7 +72,7 @@ class StorageAutoConfigurationTests {
 	void filesystemModeNeverCreatesGcsBeans() {
 		runner().withPropertyValues("hardening.storage.mode=filesystem", "hardening.storage.gcs.bucket=bucket")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(Storage.class).doesNotHaveBean(SpoolingExperimentStorage.class);
+				assertThat(context).doesNotHaveBean(Storage.class).doesNotHaveBean(GcsBackend.class);
 				assertThat(((ObservedExperimentStorage) context.getBean(ExperimentStorage.class)).getDelegate())
 					.isInstanceOf(FilesystemExperimentStorage.class);
 			});
@@ -84,7 +83,7 @@ class StorageAutoConfigurationTests {
 		runner().withClassLoader(new FilteredClassLoader(Storage.class))
 			.withPropertyValues("hardening.storage.gcs.bucket=bucket")
 			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(SpoolingExperimentStorage.class);
+				assertThat(context).hasNotFailed().doesNotHaveBean(GcsBackend.class);
 				ExperimentStorage storage = context.getBean(ExperimentStorage.class);
 				assertThat(storage.store("exp-1", json("{}"), json("{}")).getScheme()).isEqualTo("file");
 				assertThat(storage.status().fallbackReason()).contains("google-cloud-storage is not on the classpath");
@@ -104,6 +103,9 @@ class StorageAutoConfigurationTests {
 					StorageInitComponent component = context.getBean(StorageInitComponent.class);
 					assertThat(component.name()).isEqualTo("storage");
 					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(context).getBeans(ExperimentStorage.class).hasSize(1);
+					assertThat(((ObservedExperimentStorage) storage).getDelegate())
+						.isSameAs(context.getBean(GcsBackend.class).storage());
 					assertThat(storage.status().ready()).isFalse();
 					component.initialize();
 					assertThat(storage.status().ready()).isTrue();
