@@ -17,10 +17,10 @@ import io.hardening.storage.gcs.GcsExperimentStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
@@ -33,8 +33,7 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "com.google.cloud.storage.Storage")
-@ConditionalOnProperty(prefix = "hardening.storage.gcs", name = "bucket")
-@ConditionalOnExpression("!'${hardening.storage.mode:auto}'.trim().equalsIgnoreCase('filesystem')")
+@Conditional(OnGcsConfiguredCondition.class)
 class GcsStorageConfiguration {
 
 	@Bean

@@ -55,6 +55,16 @@ class StorageAutoConfigurationTests {
 	}
 
 	@Test
+	void blankBucketMeansNoGcs() {
+		runner().withPropertyValues("hardening.storage.gcs.bucket=", "hardening.storage.gcs.host=").run((context) -> {
+			assertThat(context).doesNotHaveBean(GcsBackend.class).doesNotHaveBean(Storage.class);
+			ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+			storage.store("exp-1", json("{}"), json("{}"));
+			assertThat(storage.status().fallbackReason()).isEqualTo("hardening.storage.gcs.bucket is not set");
+		});
+	}
+
+	@Test
 	void storageBacksOffToUserBean() {
 		ExperimentStorage mine = mock(ExperimentStorage.class);
 		runner().withBean(ExperimentStorage.class, () -> mine)
