@@ -26,8 +26,9 @@ public final class StorageRoutes {
 		return RouterFunctions.route(POST("/api/storage/experiment"), handler::store)
 			.andRoute(GET("/api/storage/experiments"), handler::list)
 			.andRoute(GET("/api/storage/experiments/{*id}"), handler::get)
-			.andRoute(path("/api/storage/**"), (request) -> StorageHandler.error(HttpStatus.NOT_FOUND, "not_found",
-					"no storage endpoint " + request.method() + " " + request.path()));
+			.andRoute(path("/api/storage/**"),
+					(request) -> StorageHandler.error(new StorageApi.ApiError(HttpStatus.NOT_FOUND, "not_found",
+							"no storage endpoint " + request.method() + " " + request.path())));
 	}
 
 }
