@@ -44,8 +44,6 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 
 	private final Clock clock;
 
-	private final Object[] locks = new Object[64];
-
 	private final AtomicInteger pending = new AtomicInteger();
 
 	private volatile boolean ready;
@@ -79,37 +77,35 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 		this.timeout = timeout;
 		this.ready = ready;
 		this.clock = clock;
-		for (int i = 0; i < this.locks.length; i++) {
-			this.locks[i] = new Object();
-		}
 	}
 
 	@Override
 	public URI store(String id, JsonNode result, JsonNode metadata) {
 		ExperimentIds.validate(id);
 		Instant storedAt = this.clock.instant();
-		synchronized (lockFor(id)) {
-			Optional<StoredExperiment> spooled = this.spool.get(id);
-			if (spooled.isPresent()) {
-				// Same rules as the backends: identical is fine, different is a conflict.
-				this.spool.store(id, result, metadata, spooled.get().storedAt());
-				return this.remote.uriOf(id);
-			}
-			if (this.ready && !this.circuitOpen) {
-				try {
-					URI uri = this.calls.call("GCS write", this.timeout,
-							() -> this.remote.store(id, result, metadata, storedAt));
-					this.lastError = null;
-					return uri;
-				}
-				catch (StorageUnavailableException ex) {
-					remoteFailed("Write of '" + id + "' went to the spool", ex);
-				}
-			}
-			this.spool.store(id, result, metadata, storedAt);
-			this.pending.incrementAndGet();
+		// No lock is held while GCS is called, so a slow GCS delays only its own
+		// request; the spool's per-id lock and the does-not-exist precondition on GCS
+		// keep the conflict rules.
+		Optional<StoredExperiment> spooled = this.spool.get(id);
+		if (spooled.isPresent()) {
+			// Same rules as the backends: identical is fine, different is a conflict.
+			this.spool.store(id, result, metadata, spooled.get().storedAt());
 			return this.remote.uriOf(id);
 		}
+		if (this.ready && !this.circuitOpen) {
+			try {
+				URI uri = this.calls.call("GCS write", this.timeout,
+						() -> this.remote.store(id, result, metadata, storedAt));
+				this.lastError = null;
+				return uri;
+			}
+			catch (StorageUnavailableException ex) {
+				remoteFailed("Write of '" + id + "' went to the spool", ex);
+			}
+		}
+		this.spool.store(id, result, metadata, storedAt);
+		this.pending.incrementAndGet();
+		return this.remote.uriOf(id);
 	}
 
 	@Override
@@ -158,14 +154,12 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	@Override
 	public boolean delete(String id) {
 		ExperimentIds.validate(id);
-		synchronized (lockFor(id)) {
-			boolean spooled = this.spool.delete(id);
-			if (spooled) {
-				this.pending.decrementAndGet();
-			}
-			boolean remote = this.calls.call("GCS delete", this.timeout, () -> this.remote.delete(id));
-			return spooled || remote;
+		boolean spooled = this.spool.delete(id);
+		if (spooled) {
+			this.pending.decrementAndGet();
 		}
+		boolean remote = this.calls.call("GCS delete", this.timeout, () -> this.remote.delete(id));
+		return spooled || remote;
 	}
 
 	/**
@@ -208,30 +202,28 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 		}
 		int replayed = 0;
 		for (String id : ids) {
-			synchronized (lockFor(id)) {
-				Optional<StoredExperiment> record = this.spool.get(id);
-				if (record.isEmpty()) {
-					continue;
-				}
-				StoredExperiment spooled = record.get();
-				try {
-					this.calls.call("GCS replay", this.timeout,
-							() -> this.remote.store(id, spooled.result(), spooled.metadata(), spooled.storedAt()));
-				}
-				catch (ExperimentConflictException ex) {
-					// Kept in the spool, where reads still see it, for a person to
-					// resolve.
-					this.lastError = Sanitizer.sanitize("Cannot replay '" + id + "': " + ex.getMessage(), 500);
-					logger.error(this.lastError);
-					continue;
-				}
-				catch (StorageUnavailableException ex) {
-					remoteFailed("Replay stopped at '" + id + "'", ex);
-					break;
-				}
-				this.spool.delete(id);
-				replayed++;
+			Optional<StoredExperiment> record = this.spool.get(id);
+			if (record.isEmpty()) {
+				continue;
 			}
+			StoredExperiment spooled = record.get();
+			try {
+				this.calls.call("GCS replay", this.timeout,
+						() -> this.remote.store(id, spooled.result(), spooled.metadata(), spooled.storedAt()));
+			}
+			catch (ExperimentConflictException ex) {
+				// Kept in the spool, where reads still see it, for a person to resolve.
+				this.lastError = Sanitizer.sanitize("Cannot replay '" + id + "': " + ex.getMessage(), 500);
+				logger.error(this.lastError);
+				continue;
+			}
+			catch (StorageUnavailableException ex) {
+				remoteFailed("Replay stopped at '" + id + "'", ex);
+				break;
+			}
+			// Only after GCS holds the record does it leave the spool.
+			this.spool.delete(id);
+			replayed++;
 		}
 		this.pending.set(this.spool.idsOldestFirst().size());
 		if (replayed > 0) {
@@ -272,10 +264,6 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 			// Once per outage, not once per request.
 			logger.warn(this.lastError);
 		}
-	}
-
-	private Object lockFor(String id) {
-		return this.locks[Math.floorMod(id.hashCode(), this.locks.length)];
 	}
 
 }

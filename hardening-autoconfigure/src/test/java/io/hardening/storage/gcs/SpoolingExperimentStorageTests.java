@@ -1,6 +1,8 @@
 package io.hardening.storage.gcs;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -96,6 +98,27 @@ class SpoolingExperimentStorageTests {
 		// After replay, writes go to GCS directly again.
 		this.storage.store("after", json("{}"), json("{}"));
 		assertThat(this.server.creations("after/result.json")).isEqualTo(1);
+	}
+
+	@Test
+	void storeWhenGcsNeverAnswersSpoolsWithinWriteTimeoutAndThenSpoolsAtOnce() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsClients
+				.create("http://127.0.0.1:" + silent.getLocalPort(), null, null, Duration.ofSeconds(30)), "bucket", "",
+					documents());
+			SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+					new FilesystemExperimentStorage(this.spoolPath.resolve("silent"), documents()), this.calls,
+					Duration.ofMillis(500), true);
+			long start = System.nanoTime();
+			storage.store("exp-1", json("{}"), json("{}"));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+			start = System.nanoTime();
+			storage.store("exp-2", json("{}"), json("{}"));
+			// The circuit is open: no second wait on GCS.
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400));
+			assertThat(storage.status().pendingReplay()).isEqualTo(2);
+			assertThat(storage.status().lastError()).contains("did not answer within 500ms");
+		}
 	}
 
 	@Test
