@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Validates experiment ids before any I/O. An id is 1 to 128 characters of letters,
- * digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit, so that it
- * can never name a parent directory, a nested path or an encoded one.
+ * digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit: it has no
+ * separator and cannot be {@code .} or {@code ..}, so it can never name a parent
+ * directory, a nested path or an encoded one (the {@code %} of {@code %2e} is refused).
  */
 public final class ExperimentIds {
 
@@ -20,7 +21,7 @@ public final class ExperimentIds {
 	 * @return whether it is valid
 	 */
 	public static boolean isValid(String id) {
-		return id != null && VALID.matcher(id).matches() && !id.contains("..");
+		return id != null && VALID.matcher(id).matches();
 	}
 
 	/**
@@ -32,7 +33,7 @@ public final class ExperimentIds {
 	public static String validate(String id) {
 		if (!isValid(id)) {
 			throw new InvalidExperimentException("invalid_id",
-					"experiment_id must match [A-Za-z0-9][A-Za-z0-9._-]{0,127} without '..'");
+					"experiment_id must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 		}
 		return id;
 	}

@@ -123,7 +123,7 @@ final class StorageApi {
 
 	static ApiError invalidId() {
 		return new ApiError(HttpStatus.BAD_REQUEST, "invalid_id",
-				"experiment_id must match [A-Za-z0-9][A-Za-z0-9._-]{0,127} without '..'");
+				"experiment_id must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 	}
 
 	static ApiError notFound(String id) {
