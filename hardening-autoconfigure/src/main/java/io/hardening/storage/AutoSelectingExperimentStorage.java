@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
@@ -85,9 +87,8 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	}
 
 	private String describe(Throwable ex) {
-		Throwable cause = (ex.getCause() != null && ex instanceof java.util.concurrent.CompletionException)
-				? ex.getCause() : ex;
-		if (cause instanceof java.util.concurrent.TimeoutException) {
+		Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+		if (cause instanceof TimeoutException) {
 			return "bucket did not answer within hardening.storage.gcs.startup-timeout ("
 					+ this.startupTimeout.toMillis() + "ms)";
 		}

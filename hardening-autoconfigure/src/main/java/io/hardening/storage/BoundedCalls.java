@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.hardening.support.Sanitizer;
+
 /**
  * Runs blocking calls to a remote backend on worker threads and gives up waiting after a
  * timeout, whatever retry budget the client has. A call that runs late may still finish
@@ -73,8 +75,7 @@ public final class BoundedCalls implements AutoCloseable {
 			if (cause instanceof StorageException storageException) {
 				throw storageException;
 			}
-			throw new StorageUnavailableException(what + " failed: " + io.hardening.support.Sanitizer.describe(cause),
-					cause);
+			throw new StorageUnavailableException(what + " failed: " + Sanitizer.describe(cause), cause);
 		}
 	}
 
