@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
@@ -45,6 +47,8 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	private final Clock clock;
 
 	private final AtomicInteger pending = new AtomicInteger();
+
+	private final Set<String> reportedConflicts = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean ready;
 
@@ -214,7 +218,10 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 			catch (ExperimentConflictException ex) {
 				// Kept in the spool, where reads still see it, for a person to resolve.
 				this.lastError = Sanitizer.sanitize("Cannot replay '" + id + "': " + ex.getMessage(), 500);
-				logger.error(this.lastError);
+				if (this.reportedConflicts.add(id)) {
+					// Once per record, not once per replay round.
+					logger.error(this.lastError);
+				}
 				continue;
 			}
 			catch (StorageUnavailableException ex) {

@@ -1,7 +1,10 @@
 package io.hardening.storage.autoconfigure;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.google.cloud.storage.Storage;
 import io.hardening.probes.ReadinessMember;
@@ -122,6 +125,26 @@ class StorageAutoConfigurationTests {
 					assertThat(storage.store("exp-1", json("{}"), json("{}")))
 						.hasToString("gs://bucket/exp-1/result.json");
 					assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
+				});
+		}
+	}
+
+	@Test
+	void autoModeWithSilentHostStartsAtOnceAndFallsBackWithinStartupTimeout() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			long start = System.nanoTime();
+			runner()
+				.withPropertyValues("hardening.storage.gcs.bucket=bucket",
+						"hardening.storage.gcs.host=http://127.0.0.1:" + silent.getLocalPort(),
+						"hardening.storage.gcs.startup-timeout=700ms")
+				.run((context) -> {
+					assertThat(context).hasNotFailed().hasSingleBean(GcsBackend.class);
+					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(storage.store("exp-1", json("{}"), json("{}")).getScheme()).isEqualTo("file");
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+					assertThat(storage.status().backend()).isEqualTo("filesystem");
+					assertThat(storage.status().fallbackReason())
+						.contains("hardening.storage.gcs.startup-timeout (700ms)");
 				});
 		}
 	}

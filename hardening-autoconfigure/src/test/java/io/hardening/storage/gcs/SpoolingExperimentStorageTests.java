@@ -135,6 +135,21 @@ class SpoolingExperimentStorageTests {
 	}
 
 	@Test
+	void replayOfRecordThatConflictsInGcsStaysInSpool() {
+		this.server.setFailing(true);
+		this.storage.store("exp-1", json("{\"n\":1}"), json("{}"));
+		this.server.setFailing(false);
+		this.server.put("exp-1/result.json", "{\"n\":2}");
+		this.server.put("exp-1/metadata.json", "{}");
+		assertThat(this.storage.replayPending()).isZero();
+		assertThat(this.storage.replayPending()).isZero();
+		assertThat(this.storage.status().pendingReplay()).isEqualTo(1);
+		assertThat(this.storage.status().lastError()).contains("Cannot replay 'exp-1'");
+		assertThat(this.storage.get("exp-1").orElseThrow().result()).isEqualTo(json("{\"n\":1}"));
+		assertThat(this.server.objectNames()).containsEntry("exp-1/result.json", "{\"n\":2}");
+	}
+
+	@Test
 	void notReadyStorageSpoolsUntilRemoteCheckSucceeds() {
 		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
 				"", documents());
