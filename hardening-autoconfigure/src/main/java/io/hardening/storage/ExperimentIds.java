@@ -38,4 +38,17 @@ public final class ExperimentIds {
 		return id;
 	}
 
+	/**
+	 * Checks paging arguments of a listing.
+	 * @param limit the page size, 1 or more
+	 * @param offset how many to skip, 0 or more
+	 * @throws InvalidExperimentException when either is out of range
+	 */
+	public static void validatePaging(int limit, int offset) {
+		if (limit < 1 || offset < 0) {
+			throw new InvalidExperimentException("invalid_paging",
+					"limit must be 1 or more and offset 0 or more, got " + limit + " and " + offset);
+		}
+	}
+
 }

@@ -133,6 +133,7 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 
 	@Override
 	public List<StoredExperiment> list(int limit, int offset) {
+		ExperimentIds.validatePaging(limit, offset);
 		int wanted = offset + limit;
 		Map<String, StoredExperiment> merged = new LinkedHashMap<>();
 		for (StoredExperiment record : this.spool.list(wanted, 0)) {

@@ -29,6 +29,14 @@ class ExperimentIdsTests {
 	}
 
 	@org.junit.jupiter.api.Test
+	void validatePagingRejectsOutOfRange() {
+		assertThatExceptionOfType(InvalidExperimentException.class).isThrownBy(() -> ExperimentIds.validatePaging(0, 0))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo("invalid_paging"));
+		assertThatExceptionOfType(InvalidExperimentException.class)
+			.isThrownBy(() -> ExperimentIds.validatePaging(1, -1));
+	}
+
+	@org.junit.jupiter.api.Test
 	void validateRejectsNull() {
 		assertThat(ExperimentIds.isValid(null)).isFalse();
 	}

@@ -125,6 +125,7 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 
 	@Override
 	public List<StoredExperiment> list(int limit, int offset) {
+		ExperimentIds.validatePaging(limit, offset);
 		List<StoredExperiment> page = new ArrayList<>();
 		int skipped = 0;
 		for (Candidate candidate : candidates()) {

@@ -181,6 +181,7 @@ public class GcsExperimentStorage implements ExperimentBackend {
 
 	@Override
 	public List<StoredExperiment> list(int limit, int offset) {
+		ExperimentIds.validatePaging(limit, offset);
 		List<Candidate> candidates = new ArrayList<>();
 		for (Blob blob : this.storage.get().list(this.bucket, BlobListOption.prefix(this.prefix)).iterateAll()) {
 			String name = blob.getName();
