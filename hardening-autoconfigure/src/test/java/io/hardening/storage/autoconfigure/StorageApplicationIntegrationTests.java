@@ -15,6 +15,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +43,9 @@ class StorageApplicationIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@LocalServerPort
+	private int port;
 
 	@DynamicPropertySource
 	static void storageProperties(DynamicPropertyRegistry registry) {
@@ -125,6 +129,31 @@ class StorageApplicationIntegrationTests {
 			.isEqualTo("exp-3")
 			.jsonPath("$.experiments.length()")
 			.isEqualTo(3);
+		// Bad input over a real server: 4xx JSON, nothing written anywhere.
+		var before = server.objectNames();
+		this.client.get()
+			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/storage/experiments/%2e%2e"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_id");
+		this.client.post()
+			.uri("/api/storage/experiment")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"experiment_id\":\"../x\",\"result\":{},\"metadata\":{}}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.client.post()
+			.uri("/api/storage/experiment")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"experiment_id\":\"exp-1\",\"result\":{\"i\":9},\"metadata\":{}}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		assertThat(server.objectNames()).isEqualTo(before);
 		this.client.get()
 			.uri("/actuator/prometheus")
 			.exchange()

@@ -175,6 +175,18 @@ class StorageHandlerTests {
 	}
 
 	@Test
+	void getWithTooLongIdIsBadRequest() {
+		this.client.get()
+			.uri("/api/storage/experiments/" + "a".repeat(129))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_id");
+	}
+
+	@Test
 	void getUnknownIsNotFound() {
 		this.client.get()
 			.uri("/api/storage/experiments/nope")
@@ -189,7 +201,8 @@ class StorageHandlerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/storage/experiments/%2e%2e", "/api/storage/experiments/a/b",
 			"/api/storage/experiments/..%2Fx", "/api/storage/experiments/a%5Cb", "/api/storage/experiments/a%00b",
-			"/api/storage/experiments/.hidden" })
+			"/api/storage/experiments/.hidden", "/api/storage/experiments/..", "/api/storage/experiments/a%2Fb",
+			"/api/storage/experiments/" })
 	void getWithBadIdIsBadRequest(String path) {
 		this.client.get()
 			.uri(java.net.URI.create(path))
