@@ -1,12 +1,12 @@
 package io.hardening.storage;
 
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,18 +24,32 @@ public final class BoundedCalls implements AutoCloseable {
 	private final ExecutorService executor;
 
 	/**
-	 * Creates workers named after the given prefix.
+	 * Creates workers named after the given prefix, with a queue four times the number of
+	 * workers.
 	 * @param threadNamePrefix the thread name prefix
-	 * @param maxThreads the largest number of calls in flight; more are refused at once
+	 * @param maxThreads the largest number of calls running at once
 	 */
 	public BoundedCalls(String threadNamePrefix, int maxThreads) {
+		this(threadNamePrefix, maxThreads, maxThreads * 4);
+	}
+
+	/**
+	 * Creates workers named after the given prefix.
+	 * @param threadNamePrefix the thread name prefix
+	 * @param maxThreads the largest number of calls running at once
+	 * @param maxQueued the largest number of calls waiting for a worker; more are refused
+	 * at once (a queued call still counts against its own timeout)
+	 */
+	public BoundedCalls(String threadNamePrefix, int maxThreads, int maxQueued) {
 		AtomicInteger count = new AtomicInteger();
-		this.executor = new ThreadPoolExecutor(0, maxThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				(runnable) -> {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(maxQueued), (runnable) -> {
 					Thread thread = new Thread(runnable, threadNamePrefix + count.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
 				});
+		executor.allowCoreThreadTimeOut(true);
+		this.executor = executor;
 	}
 
 	/**

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class BoundedCallsTests {
 
-	private final BoundedCalls calls = new BoundedCalls("test-", 1);
+	private final BoundedCalls calls = new BoundedCalls("test-", 1, 1);
 
 	private final CountDownLatch never = new CountDownLatch(1);
 
@@ -66,6 +67,16 @@ class BoundedCallsTests {
 		});
 		busy.start();
 		started.await();
+		Thread queued = new Thread(() -> {
+			try {
+				this.calls.call("queued", Duration.ofSeconds(5), () -> 1);
+			}
+			catch (StorageUnavailableException ex) {
+				// released in close()
+			}
+		});
+		queued.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> queued.getState() == Thread.State.TIMED_WAITING);
 		assertThatExceptionOfType(StorageUnavailableException.class)
 			.isThrownBy(() -> this.calls.call("x", Duration.ofSeconds(5), () -> 1))
 			.withMessageContaining("too many calls in flight");
