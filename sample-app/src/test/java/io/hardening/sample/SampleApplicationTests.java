@@ -11,7 +11,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Starts the sample app as a user would, with no cloud credentials, and calls its probes.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "hardening.storage.filesystem.path=target/sample-storage")
 @AutoConfigureWebTestClient
 class SampleApplicationTests {
 
@@ -42,6 +43,33 @@ class SampleApplicationTests {
 	@Test
 	void prometheusIsExposed() {
 		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void storageServesFromTheFilesystemWithoutCredentials() {
+		this.client.post()
+			.uri("/api/storage/experiment")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue("{\"experiment_id\":\"sample-1\",\"result\":{\"ok\":true},\"metadata\":{}}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/api/storage/experiments/sample-1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result.ok")
+			.isEqualTo(true);
+		this.client.get()
+			.uri("/health")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.components.storage.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.storage.details.backend")
+			.isEqualTo("filesystem");
 	}
 
 }

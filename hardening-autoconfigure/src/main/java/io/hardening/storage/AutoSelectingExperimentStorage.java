@@ -1,0 +1,169 @@
+package io.hardening.storage;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.support.Sanitizer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Auto mode: GCS when the bucket answers within the startup timeout, else the filesystem,
+ * decided once. The decision starts in the background with {@link #decide()} (at
+ * application start) or on first use, and never takes longer than the startup timeout: a
+ * bucket check still running then is abandoned and the filesystem serves.
+ */
+public class AutoSelectingExperimentStorage implements ExperimentStorage {
+
+	private static final Log logger = LogFactory.getLog(AutoSelectingExperimentStorage.class);
+
+	private final Supplier<SpoolingExperimentStorage> gcs;
+
+	private final FilesystemExperimentStorage filesystem;
+
+	private final String noGcsReason;
+
+	private final Duration startupTimeout;
+
+	private volatile CompletableFuture<Choice> decision;
+
+	/**
+	 * Creates the selecting storage.
+	 * @param gcs creates the GCS storage, or {@code null} when no bucket is configured or
+	 * the client is missing
+	 * @param filesystem the filesystem storage
+	 * @param noGcsReason why GCS cannot be used when {@code gcs} is {@code null}
+	 * @param startupTimeout how long the bucket check may take
+	 */
+	public AutoSelectingExperimentStorage(Supplier<SpoolingExperimentStorage> gcs,
+			FilesystemExperimentStorage filesystem, String noGcsReason, Duration startupTimeout) {
+		this.gcs = gcs;
+		this.filesystem = filesystem;
+		this.noGcsReason = noGcsReason;
+		this.startupTimeout = startupTimeout;
+	}
+
+	/**
+	 * Starts the decision in the background if it has not started yet.
+	 * @return the decision
+	 */
+	public CompletableFuture<Choice> decide() {
+		CompletableFuture<Choice> current = this.decision;
+		if (current != null) {
+			return current;
+		}
+		synchronized (this) {
+			if (this.decision == null) {
+				this.decision = startDecision();
+			}
+			return this.decision;
+		}
+	}
+
+	private CompletableFuture<Choice> startDecision() {
+		if (this.gcs == null) {
+			return CompletableFuture.completedFuture(fallback(this.noGcsReason));
+		}
+		return CompletableFuture.supplyAsync(() -> {
+			SpoolingExperimentStorage storage = this.gcs.get();
+			storage.checkRemote();
+			return new Choice(storage, null);
+		}, (runnable) -> {
+			Thread thread = new Thread(runnable, "hardening-storage-decision");
+			thread.setDaemon(true);
+			thread.start();
+		})
+			.orTimeout(this.startupTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			.exceptionally((ex) -> fallback(describe(ex)));
+	}
+
+	private String describe(Throwable ex) {
+		Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+		if (cause instanceof TimeoutException) {
+			return "bucket did not answer within hardening.storage.gcs.startup-timeout ("
+					+ this.startupTimeout.toMillis() + "ms)";
+		}
+		return "bucket not reachable: " + Sanitizer.describe(cause);
+	}
+
+	private Choice fallback(String reason) {
+		String sanitized = Sanitizer.sanitize(reason, 500);
+		logger.warn("Storage falls back to the filesystem at %s: %s".formatted(this.filesystem.getRoot(), sanitized));
+		return new Choice(this.filesystem, sanitized);
+	}
+
+	/**
+	 * Returns the chosen storage, waiting for the decision at most the startup timeout.
+	 * @return the storage
+	 */
+	public ExperimentStorage delegate() {
+		return decide().join().storage();
+	}
+
+	@Override
+	public URI store(String id, JsonNode result, JsonNode metadata) {
+		ExperimentIds.validate(id);
+		return delegate().store(id, result, metadata);
+	}
+
+	@Override
+	public Optional<StoredExperiment> get(String id) {
+		ExperimentIds.validate(id);
+		return delegate().get(id);
+	}
+
+	@Override
+	public List<StoredExperiment> list(int limit, int offset) {
+		return delegate().list(limit, offset);
+	}
+
+	@Override
+	public boolean delete(String id) {
+		ExperimentIds.validate(id);
+		return delegate().delete(id);
+	}
+
+	/**
+	 * Returns the GCS storage when it was chosen, for replay.
+	 * @return the GCS storage, or empty (also while undecided)
+	 */
+	public Optional<SpoolingExperimentStorage> chosenGcs() {
+		CompletableFuture<Choice> current = this.decision;
+		if (current == null || !current.isDone()) {
+			return Optional.empty();
+		}
+		return (current.join().storage() instanceof SpoolingExperimentStorage spooling) ? Optional.of(spooling)
+				: Optional.empty();
+	}
+
+	@Override
+	public StorageStatus status() {
+		CompletableFuture<Choice> current = this.decision;
+		if (current == null || !current.isDone()) {
+			return new StorageStatus(StorageStatus.DECIDING, null, null, 0, null, true, false);
+		}
+		Choice choice = current.join();
+		StorageStatus status = choice.storage().status();
+		return (choice.fallbackReason() != null) ? status.withFallbackReason(choice.fallbackReason()) : status;
+	}
+
+	/**
+	 * The outcome of the decision.
+	 *
+	 * @param storage the storage that serves
+	 * @param fallbackReason why the filesystem serves, or {@code null} for GCS
+	 */
+	public record Choice(ExperimentStorage storage, String fallbackReason) {
+
+	}
+
+}

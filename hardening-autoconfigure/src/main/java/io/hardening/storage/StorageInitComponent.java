@@ -1,0 +1,32 @@
+package io.hardening.storage;
+
+import io.hardening.init.InitComponent;
+
+/**
+ * The {@code storage} init component of gcs mode: an attempt succeeds once the bucket
+ * answers, bounded by {@code hardening.storage.gcs.write-timeout}.
+ */
+public class StorageInitComponent implements InitComponent {
+
+	/**
+	 * Name of the component.
+	 */
+	public static final String NAME = "storage";
+
+	private final SpoolingExperimentStorage storage;
+
+	public StorageInitComponent(SpoolingExperimentStorage storage) {
+		this.storage = storage;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public void initialize() {
+		this.storage.checkRemote();
+	}
+
+}

@@ -1,0 +1,335 @@
+package io.hardening.storage.autoconfigure;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for experiment storage on Google Cloud Storage with a
+ * filesystem fallback.
+ */
+@ConfigurationProperties("hardening.storage")
+public class StorageProperties {
+
+	private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]");
+
+	/**
+	 * Whether to enable the storage.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Which backend serves: auto (GCS when the bucket is set and answers at startup, else
+	 * the filesystem), gcs (required, readiness waits for the bucket) or filesystem
+	 * (never touches GCS).
+	 */
+	private Mode mode = Mode.AUTO;
+
+	/**
+	 * Largest accepted document (the result, the metadata, and the body of a store
+	 * request); larger ones are refused with 413.
+	 */
+	private DataSize maxDocumentSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * How often records spooled while GCS failed are replayed to GCS in the background.
+	 */
+	private Duration replayInterval = Duration.ofSeconds(10);
+
+	private final Gcs gcs = new Gcs();
+
+	private final Filesystem filesystem = new Filesystem();
+
+	private final Spool spool = new Spool();
+
+	private final Web web = new Web();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		Assert.notNull(mode, "hardening.storage.mode must be one of auto, gcs, filesystem");
+		this.mode = mode;
+	}
+
+	public DataSize getMaxDocumentSize() {
+		return this.maxDocumentSize;
+	}
+
+	public void setMaxDocumentSize(DataSize maxDocumentSize) {
+		Assert.isTrue(
+				maxDocumentSize != null && maxDocumentSize.toBytes() > 0
+						&& maxDocumentSize.toBytes() <= Integer.MAX_VALUE - 1024,
+				() -> "hardening.storage.max-document-size must be positive and below 2GB, got " + maxDocumentSize);
+		this.maxDocumentSize = maxDocumentSize;
+	}
+
+	public Duration getReplayInterval() {
+		return this.replayInterval;
+	}
+
+	public void setReplayInterval(Duration replayInterval) {
+		this.replayInterval = positive("hardening.storage.replay-interval", replayInterval);
+	}
+
+	public Gcs getGcs() {
+		return this.gcs;
+	}
+
+	public Filesystem getFilesystem() {
+		return this.filesystem;
+	}
+
+	public Spool getSpool() {
+		return this.spool;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	/**
+	 * Returns the spool directory: the configured one, or {@code .spool} inside the
+	 * filesystem path.
+	 * @return the spool directory
+	 */
+	public Path resolveSpoolPath() {
+		return (this.spool.getPath() != null) ? this.spool.getPath() : this.filesystem.getPath().resolve(".spool");
+	}
+
+	static Duration positive(String property, Duration value) {
+		Assert.isTrue(value != null && !value.isNegative() && !value.isZero(),
+				() -> property + " must be a positive duration, got " + value);
+		return value;
+	}
+
+	/**
+	 * Storage backend selection.
+	 */
+	public enum Mode {
+
+		/**
+		 * GCS when the bucket is set and answers within the startup timeout, else the
+		 * filesystem.
+		 */
+		AUTO,
+
+		/**
+		 * GCS only; readiness waits until the bucket answers.
+		 */
+		GCS,
+
+		/**
+		 * The filesystem only; GCS is never touched.
+		 */
+		FILESYSTEM
+
+	}
+
+	/**
+	 * Google Cloud Storage settings.
+	 */
+	public static class Gcs {
+
+		/**
+		 * Name of the bucket. GCS is used only when set.
+		 */
+		private String bucket;
+
+		/**
+		 * Google Cloud project id. Looked up from the environment when not set.
+		 */
+		private String projectId;
+
+		/**
+		 * Prefix of every object name, for example 'experiments/'. A trailing slash is
+		 * added when missing.
+		 */
+		private String prefix = "";
+
+		/**
+		 * Base URL of a GCS emulator such as fake-gcs-server, for example
+		 * 'http://127.0.0.1:4443'. When set, no Google credentials are needed or looked
+		 * up.
+		 */
+		private String host;
+
+		/**
+		 * Location of a service account key file, for example 'file:/secrets/key.json'.
+		 * Application Default Credentials when not set.
+		 */
+		private Resource credentialsLocation;
+
+		/**
+		 * How long the auto-mode check of the bucket may take at startup before the
+		 * filesystem is used instead.
+		 */
+		private Duration startupTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Longest wait on GCS for one call, retries included, before a write goes to the
+		 * spool.
+		 */
+		private Duration writeTimeout = Duration.ofSeconds(5);
+
+		public String getBucket() {
+			return this.bucket;
+		}
+
+		public void setBucket(String bucket) {
+			String value = StringUtils.hasText(bucket) ? bucket.strip() : null;
+			Assert.isTrue(value == null || BUCKET.matcher(value).matches(),
+					() -> "hardening.storage.gcs.bucket must be a bucket name (lowercase letters, digits, '-', '_',"
+							+ " '.'), got '" + bucket + "'");
+			this.bucket = value;
+		}
+
+		public String getProjectId() {
+			return this.projectId;
+		}
+
+		public void setProjectId(String projectId) {
+			this.projectId = StringUtils.hasText(projectId) ? projectId.strip() : null;
+		}
+
+		public String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			String value = (prefix != null) ? prefix.strip() : "";
+			Assert.isTrue(!value.contains("..") && !value.contains("\\"),
+					() -> "hardening.storage.gcs.prefix must not contain '..' or '\\', got '" + prefix + "'");
+			this.prefix = value;
+		}
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			String value = StringUtils.hasText(host) ? host.strip() : null;
+			if (value != null) {
+				URI uri;
+				try {
+					uri = URI.create(value);
+				}
+				catch (IllegalArgumentException ex) {
+					uri = null;
+				}
+				Assert.isTrue(
+						uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+								&& uri.getHost() != null,
+						() -> "hardening.storage.gcs.host must be an http(s) URL such as http://127.0.0.1:4443, got '"
+								+ host + "'");
+			}
+			this.host = value;
+		}
+
+		public Resource getCredentialsLocation() {
+			return this.credentialsLocation;
+		}
+
+		public void setCredentialsLocation(Resource credentialsLocation) {
+			this.credentialsLocation = credentialsLocation;
+		}
+
+		public Duration getStartupTimeout() {
+			return this.startupTimeout;
+		}
+
+		public void setStartupTimeout(Duration startupTimeout) {
+			this.startupTimeout = positive("hardening.storage.gcs.startup-timeout", startupTimeout);
+		}
+
+		public Duration getWriteTimeout() {
+			return this.writeTimeout;
+		}
+
+		public void setWriteTimeout(Duration writeTimeout) {
+			this.writeTimeout = positive("hardening.storage.gcs.write-timeout", writeTimeout);
+		}
+
+	}
+
+	/**
+	 * Filesystem backend settings.
+	 */
+	public static class Filesystem {
+
+		/**
+		 * Directory that holds one folder per experiment. Created on first write.
+		 */
+		private Path path = Path.of("./local_storage");
+
+		public Path getPath() {
+			return this.path;
+		}
+
+		public void setPath(Path path) {
+			Assert.isTrue(path != null && !path.toString().isBlank(),
+					"hardening.storage.filesystem.path must not be empty");
+			this.path = path;
+		}
+
+	}
+
+	/**
+	 * Spool settings: where GCS writes wait while GCS fails.
+	 */
+	public static class Spool {
+
+		/**
+		 * Directory of records waiting for GCS. Defaults to '.spool' inside the
+		 * filesystem path. Put it on a persistent volume, or records spooled when a pod
+		 * is deleted are lost.
+		 */
+		private Path path;
+
+		public Path getPath() {
+			return this.path;
+		}
+
+		public void setPath(Path path) {
+			this.path = (path != null && !path.toString().isBlank()) ? path : null;
+		}
+
+	}
+
+	/**
+	 * REST endpoint settings.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether to serve the storage REST endpoints under /api/storage.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

@@ -1,0 +1,291 @@
+package io.hardening.storage.gcs;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.BlobInfo;
+import com.google.cloud.storage.Bucket;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.BlobListOption;
+import com.google.cloud.storage.Storage.BlobTargetOption;
+import com.google.cloud.storage.StorageException;
+import io.hardening.storage.ExperimentBackend;
+import io.hardening.storage.ExperimentConflictException;
+import io.hardening.storage.ExperimentIds;
+import io.hardening.storage.JsonDocuments;
+import io.hardening.storage.JsonDocuments.CorruptDocumentException;
+import io.hardening.storage.StorageStatus;
+import io.hardening.storage.StorageUnavailableException;
+import io.hardening.storage.StoredExperiment;
+import io.hardening.support.Sanitizer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stores records as {@code {prefix}{id}/result.json} and
+ * {@code {prefix}{id}/metadata.json} in a bucket through the Google Cloud Storage client.
+ * Blocking, with whatever retry budget the client has: {@link SpoolingExperimentStorage}
+ * bounds it.
+ * <p>
+ * {@code result.json} is written last with a does-not-exist precondition, so a record is
+ * complete once it exists and is never overwritten; a 412 answer is read back and counts
+ * as success when the content is the same.
+ */
+public class GcsExperimentStorage implements ExperimentBackend {
+
+	/**
+	 * Custom object metadata that keeps the original stored time across replays.
+	 */
+	static final String STORED_AT = "hardening-stored-at";
+
+	private static final String RESULT = "result.json";
+
+	private static final String METADATA = "metadata.json";
+
+	private static final String JSON = "application/json";
+
+	private static final Log logger = LogFactory.getLog(GcsExperimentStorage.class);
+
+	private final Supplier<Storage> storage;
+
+	private final String bucket;
+
+	private final String prefix;
+
+	private final JsonDocuments documents;
+
+	private final Clock clock;
+
+	private final Set<String> reportedCorrupt = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Creates a storage for the given bucket.
+	 * @param storage supplies the client on first use, so that creating it (and looking
+	 * up credentials) happens off the startup path
+	 * @param bucket the bucket name
+	 * @param prefix the object name prefix, empty or ending in {@code /}
+	 * @param documents the document codec
+	 */
+	public GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents) {
+		this(storage, bucket, prefix, documents, Clock.systemUTC());
+	}
+
+	GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
+			Clock clock) {
+		this.storage = storage;
+		this.bucket = bucket;
+		this.prefix = normalizePrefix(prefix);
+		this.documents = documents;
+		this.clock = clock;
+	}
+
+	static String normalizePrefix(String prefix) {
+		if (prefix == null || prefix.isBlank()) {
+			return "";
+		}
+		String trimmed = prefix.strip();
+		while (trimmed.startsWith("/")) {
+			trimmed = trimmed.substring(1);
+		}
+		return (trimmed.isEmpty() || trimmed.endsWith("/")) ? trimmed : trimmed + "/";
+	}
+
+	/**
+	 * Returns the bucket name.
+	 * @return the bucket
+	 */
+	public String getBucket() {
+		return this.bucket;
+	}
+
+	/**
+	 * Checks that the bucket exists and answers.
+	 * @throws StorageUnavailableException when it does not
+	 */
+	public void checkBucket() {
+		Bucket found;
+		try {
+			found = this.storage.get().get(this.bucket);
+		}
+		catch (RuntimeException ex) {
+			throw new StorageUnavailableException(
+					"Bucket '" + this.bucket + "' did not answer: " + Sanitizer.describe(ex), ex);
+		}
+		if (found == null) {
+			throw new StorageUnavailableException("Bucket '" + this.bucket + "' does not exist", null);
+		}
+	}
+
+	@Override
+	public URI store(String id, JsonNode result, JsonNode metadata) {
+		return store(id, result, metadata, this.clock.instant());
+	}
+
+	@Override
+	public URI store(String id, JsonNode result, JsonNode metadata, Instant storedAt) {
+		ExperimentIds.validate(id);
+		byte[] resultBytes = this.documents.toBytes("result", result);
+		byte[] metadataBytes = this.documents.toBytes("metadata", metadata);
+		JsonNode expectedResult = this.documents.normalized(resultBytes);
+		JsonNode expectedMetadata = this.documents.normalized(metadataBytes);
+		Storage client = this.storage.get();
+		BlobId resultId = blobId(id, RESULT);
+		if (client.get(resultId) != null) {
+			return sameOrConflict(id, expectedResult, expectedMetadata);
+		}
+		Map<String, String> custom = Map.of(STORED_AT, storedAt.truncatedTo(ChronoUnit.MILLIS).toString());
+		// The record is not complete until result.json exists, so metadata.json may be
+		// rewritten by a retry.
+		client.create(BlobInfo.newBuilder(blobId(id, METADATA)).setContentType(JSON).setMetadata(custom).build(),
+				metadataBytes);
+		try {
+			client.create(BlobInfo.newBuilder(resultId).setContentType(JSON).setMetadata(custom).build(), resultBytes,
+					BlobTargetOption.doesNotExist());
+		}
+		catch (StorageException ex) {
+			if (ex.getCode() != 412) {
+				throw ex;
+			}
+			return sameOrConflict(id, expectedResult, expectedMetadata);
+		}
+		return uriOf(id);
+	}
+
+	private URI sameOrConflict(String id, JsonNode result, JsonNode metadata) {
+		Optional<StoredExperiment> existing = read(id, null);
+		if (existing.isPresent() && existing.get().sameContent(result, metadata)) {
+			return uriOf(id);
+		}
+		throw new ExperimentConflictException(id);
+	}
+
+	@Override
+	public Optional<StoredExperiment> get(String id) {
+		ExperimentIds.validate(id);
+		return read(id, null);
+	}
+
+	@Override
+	public List<StoredExperiment> list(int limit, int offset) {
+		ExperimentIds.validatePaging(limit, offset);
+		List<Candidate> candidates = new ArrayList<>();
+		for (Blob blob : this.storage.get().list(this.bucket, BlobListOption.prefix(this.prefix)).iterateAll()) {
+			String name = blob.getName();
+			if (!name.endsWith("/" + RESULT)) {
+				continue;
+			}
+			String id = name.substring(this.prefix.length(), name.length() - RESULT.length() - 1);
+			if (ExperimentIds.isValid(id)) {
+				candidates.add(new Candidate(id, storedAt(blob)));
+			}
+		}
+		candidates.sort(Comparator.comparing(Candidate::storedAt).reversed().thenComparing(Candidate::id));
+		List<StoredExperiment> page = new ArrayList<>();
+		int skipped = 0;
+		for (Candidate candidate : candidates) {
+			if (page.size() >= limit) {
+				break;
+			}
+			Optional<StoredExperiment> record = read(candidate.id(), candidate.storedAt());
+			if (record.isEmpty()) {
+				continue;
+			}
+			if (skipped < offset) {
+				skipped++;
+				continue;
+			}
+			page.add(record.get());
+		}
+		return page;
+	}
+
+	@Override
+	public boolean delete(String id) {
+		ExperimentIds.validate(id);
+		Storage client = this.storage.get();
+		boolean existed = client.delete(blobId(id, RESULT));
+		client.delete(blobId(id, METADATA));
+		return existed;
+	}
+
+	@Override
+	public URI uriOf(String id) {
+		return URI.create("gs://" + this.bucket + "/" + this.prefix + id + "/" + RESULT);
+	}
+
+	@Override
+	public StorageStatus status() {
+		return new StorageStatus(StorageStatus.GCS, this.bucket, null, 0, null, true, false);
+	}
+
+	private Optional<StoredExperiment> read(String id, Instant knownStoredAt) {
+		Storage client = this.storage.get();
+		Blob resultBlob = client.get(blobId(id, RESULT));
+		if (resultBlob == null) {
+			return Optional.empty();
+		}
+		Instant storedAt = (knownStoredAt != null) ? knownStoredAt : storedAt(resultBlob);
+		try {
+			JsonNode result = this.documents.fromBytes(client.readAllBytes(blobId(id, RESULT)));
+			JsonNode metadata = this.documents.fromBytes(client.readAllBytes(blobId(id, METADATA)));
+			return Optional.of(new StoredExperiment(id, result, metadata, uriOf(id), storedAt));
+		}
+		catch (CorruptDocumentException ex) {
+			return corrupt(id, ex);
+		}
+		catch (StorageException ex) {
+			if (ex.getCode() == 404) {
+				return corrupt(id, ex);
+			}
+			throw ex;
+		}
+	}
+
+	private Optional<StoredExperiment> corrupt(String id, RuntimeException ex) {
+		if (this.reportedCorrupt.add(id)) {
+			logger.warn("Skipping unreadable experiment '%s' in bucket '%s': %s".formatted(id, this.bucket,
+					Sanitizer.describe(ex)));
+		}
+		return Optional.empty();
+	}
+
+	private Instant storedAt(BlobInfo blob) {
+		Map<String, String> metadata = blob.getMetadata();
+		String value = (metadata != null) ? metadata.get(STORED_AT) : null;
+		if (value != null) {
+			try {
+				return Instant.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				// fall through to the creation time
+			}
+		}
+		if (blob.getCreateTimeOffsetDateTime() != null) {
+			return blob.getCreateTimeOffsetDateTime().toInstant();
+		}
+		return Instant.EPOCH;
+	}
+
+	private BlobId blobId(String id, String file) {
+		return BlobId.of(this.bucket, this.prefix + id + "/" + file);
+	}
+
+	private record Candidate(String id, Instant storedAt) {
+
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.hardening.storage.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.hardening.storage.DocumentTooLargeException;
+import io.hardening.storage.ExperimentConflictException;
+import io.hardening.storage.ExperimentIds;
+import io.hardening.storage.InvalidExperimentException;
+import io.hardening.storage.JsonDocuments;
+import io.hardening.storage.StorageException;
+import io.hardening.storage.StorageUnavailableException;
+import io.hardening.storage.StoredExperiment;
+import io.hardening.support.Sanitizer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * What the reactive and servlet endpoints share: request parsing, paging rules, response
+ * bodies and the mapping of failures to {@code {"error","code"}} answers.
+ */
+final class StorageApi {
+
+	static final int DEFAULT_LIMIT = 100;
+
+	static final int MAX_LIMIT = 1000;
+
+	private static final Log logger = LogFactory.getLog(StorageApi.class);
+
+	private final JsonDocuments documents;
+
+	StorageApi(JsonDocuments documents) {
+		this.documents = documents;
+	}
+
+	long maxBodySize() {
+		return this.documents.getMaxDocumentSize().toBytes();
+	}
+
+	StoreRequest parseStore(byte[] body) {
+		JsonNode node = this.documents.parseRequest(body);
+		if (!node.isObject()) {
+			throw new InvalidExperimentException("invalid_body", "request body must be a JSON object");
+		}
+		JsonNode id = node.get("experiment_id");
+		if (id == null || !id.isString()) {
+			throw new InvalidExperimentException("invalid_body", "experiment_id is required and must be a string");
+		}
+		ExperimentIds.validate(id.asString());
+		JsonNode result = node.get("result");
+		JsonNode metadata = node.get("metadata");
+		if (result == null || !result.isObject() || metadata == null || !metadata.isObject()) {
+			throw new InvalidExperimentException("invalid_body", "result and metadata are required JSON objects");
+		}
+		return new StoreRequest(id.asString(), result, metadata);
+	}
+
+	/**
+	 * Reads and checks the paging parameters.
+	 * @throws InvalidExperimentException with code {@code invalid_paging}
+	 */
+	Paging paging(List<String> limits, List<String> offsets) {
+		int limit;
+		int offset;
+		try {
+			limit = first(limits, DEFAULT_LIMIT);
+			offset = first(offsets, 0);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidExperimentException("invalid_paging", "limit and offset must be integers");
+		}
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new InvalidExperimentException("invalid_paging", "limit must be between 1 and " + MAX_LIMIT);
+		}
+		if (offset < 0) {
+			throw new InvalidExperimentException("invalid_paging", "offset must be 0 or more");
+		}
+		return new Paging(limit, offset);
+	}
+
+	private static int first(List<String> values, int fallback) {
+		if (values == null || values.isEmpty()) {
+			return fallback;
+		}
+		return Integer.parseInt(values.get(0).strip());
+	}
+
+	/**
+	 * Returns the id of a path remainder, or {@code null} when it is not a valid id.
+	 */
+	static String pathId(String remainder) {
+		String id = (remainder != null && remainder.startsWith("/")) ? remainder.substring(1) : remainder;
+		return ExperimentIds.isValid(id) ? id : null;
+	}
+
+	static Map<String, Object> page(List<StoredExperiment> experiments, Paging paging) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("experiments", experiments.stream().map(StorageApi::view).toList());
+		body.put("limit", paging.limit());
+		body.put("offset", paging.offset());
+		return body;
+	}
+
+	static Map<String, Object> view(StoredExperiment experiment) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("experiment_id", experiment.id());
+		view.put("result", experiment.result());
+		view.put("metadata", experiment.metadata());
+		view.put("uri", (experiment.uri() != null) ? experiment.uri().toString() : null);
+		view.put("stored_at", (experiment.storedAt() != null) ? experiment.storedAt().toString() : null);
+		return view;
+	}
+
+	ApiError tooLarge() {
+		return new ApiError(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
+				"request body is larger than hardening.storage.max-document-size ("
+						+ this.documents.getMaxDocumentSize() + ")");
+	}
+
+	static ApiError invalidId() {
+		return new ApiError(HttpStatus.BAD_REQUEST, "invalid_id",
+				"experiment_id must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+	}
+
+	static ApiError notFound(String id) {
+		return new ApiError(HttpStatus.NOT_FOUND, "not_found", "experiment '" + id + "' does not exist");
+	}
+
+	static ApiError errorFor(Throwable ex) {
+		if (ex instanceof DocumentTooLargeException tooLarge) {
+			return new ApiError(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getCode(), tooLarge.getMessage());
+		}
+		if (ex instanceof InvalidExperimentException invalid) {
+			return new ApiError(HttpStatus.BAD_REQUEST, invalid.getCode(), invalid.getMessage());
+		}
+		if (ex instanceof ExperimentConflictException conflict) {
+			return new ApiError(HttpStatus.CONFLICT, conflict.getCode(), conflict.getMessage());
+		}
+		if (ex instanceof StorageUnavailableException unavailable) {
+			return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getCode(), "storage is unavailable");
+		}
+		String code = (ex instanceof StorageException storageException) ? storageException.getCode() : "internal_error";
+		logger.error("Storage request failed: " + Sanitizer.describe(ex));
+		return new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, code, "internal error");
+	}
+
+	record StoreRequest(String id, JsonNode result, JsonNode metadata) {
+
+	}
+
+	record Paging(int limit, int offset) {
+
+	}
+
+	/**
+	 * An error answer.
+	 */
+	record ApiError(HttpStatus status, String code, String message) {
+
+		Map<String, String> body() {
+			Map<String, String> body = new LinkedHashMap<>();
+			body.put("error", Sanitizer.sanitize(this.message, 500));
+			body.put("code", this.code);
+			return body;
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.hardening.storage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.storage.gcs.FakeGcsServer;
+import io.hardening.storage.gcs.GcsExperimentStorage;
+import io.hardening.storage.gcs.GcsTestStorage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.hardening.storage.TestDocuments.documents;
+import static io.hardening.storage.TestDocuments.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Background replay: GCS fails, writes keep succeeding, GCS returns, the scheduler
+ * delivers every record exactly once.
+ */
+class StorageReplaySchedulerTests {
+
+	@TempDir
+	Path spool;
+
+	@Test
+	void replayInBackgroundDeliversSpooledRecordsOnceGcsAnswers() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket"); BoundedCalls calls = new BoundedCalls("t-", 4)) {
+			GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(server.url()), "bucket",
+					"p/", documents());
+			SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+					new FilesystemExperimentStorage(this.spool, documents()), calls, Duration.ofSeconds(3), false);
+			server.setFailing(true);
+			StorageReplayScheduler scheduler = new StorageReplayScheduler(storage, Duration.ofMillis(100));
+			scheduler.start();
+			try {
+				for (int i = 0; i < 5; i++) {
+					storage.store("exp-" + i, json("{\"i\":" + i + "}"), json("{}"));
+				}
+				assertThat(storage.status().pendingReplay()).isEqualTo(5);
+				assertThat(storage.status().ready()).isFalse();
+				server.setFailing(false);
+				await().atMost(Duration.ofSeconds(10)).until(() -> storage.status().pendingReplay() == 0);
+				assertThat(storage.status().ready()).isTrue();
+				for (int i = 0; i < 5; i++) {
+					assertThat(server.creations("p/exp-" + i + "/result.json")).isEqualTo(1);
+				}
+			}
+			finally {
+				scheduler.stop();
+			}
+			assertThat(scheduler.isRunning()).isFalse();
+		}
+	}
+
+}

@@ -1,0 +1,192 @@
+package io.hardening.storage.autoconfigure;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.google.cloud.storage.Storage;
+import io.hardening.probes.ReadinessMember;
+import io.hardening.storage.AutoSelectingExperimentStorage;
+import io.hardening.storage.ExperimentStorage;
+import io.hardening.storage.ObservedExperimentStorage;
+import io.hardening.storage.StorageInitComponent;
+import io.hardening.storage.StorageReplayScheduler;
+import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.storage.gcs.FakeGcsServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.hardening.storage.TestDocuments.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+class StorageAutoConfigurationTests {
+
+	@TempDir
+	Path root;
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, StorageAutoConfiguration.class))
+			.withPropertyValues("hardening.storage.filesystem.path=" + this.root.resolve("data"));
+	}
+
+	@Test
+	void storageIsCreatedByDefaultInAutoModeWithoutTouchingGcs() {
+		runner().run((context) -> {
+			assertThat(context).hasSingleBean(ExperimentStorage.class)
+				.hasSingleBean(StorageReplayScheduler.class)
+				.doesNotHaveBean(Storage.class)
+				.doesNotHaveBean(GcsBackend.class)
+				.doesNotHaveBean(StorageInitComponent.class);
+			assertThat(context.getBean("storageReadinessMember", ReadinessMember.class))
+				.isEqualTo(ReadinessMember.include("storage"));
+			ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+			assertThat(((ObservedExperimentStorage) storage).getDelegate())
+				.isInstanceOf(AutoSelectingExperimentStorage.class);
+			assertThat(storage.store("exp-1", json("{}"), json("{}")).getScheme()).isEqualTo("file");
+			assertThat(storage.status().fallbackReason()).isEqualTo("hardening.storage.gcs.bucket is not set");
+			assertThat(this.root.resolve("data/exp-1/result.json")).exists();
+		});
+	}
+
+	@Test
+	void blankBucketMeansNoGcs() {
+		runner().withPropertyValues("hardening.storage.gcs.bucket=", "hardening.storage.gcs.host=").run((context) -> {
+			assertThat(context).doesNotHaveBean(GcsBackend.class).doesNotHaveBean(Storage.class);
+			ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+			storage.store("exp-1", json("{}"), json("{}"));
+			assertThat(storage.status().fallbackReason()).isEqualTo("hardening.storage.gcs.bucket is not set");
+		});
+	}
+
+	@Test
+	void storageBacksOffToUserBean() {
+		ExperimentStorage mine = mock(ExperimentStorage.class);
+		runner().withBean(ExperimentStorage.class, () -> mine)
+			.run((context) -> assertThat(context).getBean(ExperimentStorage.class).isSameAs(mine));
+	}
+
+	@Test
+	void storageIsDisabledByProperty() {
+		runner().withPropertyValues("hardening.storage.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ExperimentStorage.class)
+				.doesNotHaveBean(ReadinessMember.class));
+	}
+
+	@Test
+	void filesystemModeNeverCreatesGcsBeans() {
+		runner().withPropertyValues("hardening.storage.mode=filesystem", "hardening.storage.gcs.bucket=bucket")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(Storage.class).doesNotHaveBean(GcsBackend.class);
+				assertThat(((ObservedExperimentStorage) context.getBean(ExperimentStorage.class)).getDelegate())
+					.isInstanceOf(FilesystemExperimentStorage.class);
+			});
+	}
+
+	@Test
+	void withoutGcsClientTheFilesystemStillWorks() {
+		runner().withClassLoader(new FilteredClassLoader(Storage.class))
+			.withPropertyValues("hardening.storage.gcs.bucket=bucket")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(GcsBackend.class);
+				ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+				assertThat(storage.store("exp-1", json("{}"), json("{}")).getScheme()).isEqualTo("file");
+				assertThat(storage.status().fallbackReason()).contains("google-cloud-storage is not on the classpath");
+			});
+	}
+
+	@Test
+	void gcsModeRegistersInitComponentAndCreatesClientLazily() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			runner()
+				.withPropertyValues("hardening.storage.mode=gcs", "hardening.storage.gcs.bucket=bucket",
+						"hardening.storage.gcs.host=" + server.url(), "hardening.storage.gcs.write-timeout=2s")
+				.run((context) -> {
+					assertThat(context).hasSingleBean(StorageInitComponent.class).hasSingleBean(Storage.class);
+					assertThat(server.requestCount()).isZero();
+					assertThat(context.getBeanFactory().containsSingleton("hardeningGcsStorage")).isFalse();
+					StorageInitComponent component = context.getBean(StorageInitComponent.class);
+					assertThat(component.name()).isEqualTo("storage");
+					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(context).getBeans(ExperimentStorage.class).hasSize(1);
+					assertThat(((ObservedExperimentStorage) storage).getDelegate())
+						.isSameAs(context.getBean(GcsBackend.class).storage());
+					assertThat(storage.status().ready()).isFalse();
+					component.initialize();
+					assertThat(storage.status().ready()).isTrue();
+					assertThat(storage.store("exp-1", json("{}"), json("{}")))
+						.hasToString("gs://bucket/exp-1/result.json");
+					assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
+				});
+		}
+	}
+
+	@Test
+	void autoModeWithSilentHostStartsAtOnceAndFallsBackWithinStartupTimeout() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			long start = System.nanoTime();
+			runner()
+				.withPropertyValues("hardening.storage.gcs.bucket=bucket",
+						"hardening.storage.gcs.host=http://127.0.0.1:" + silent.getLocalPort(),
+						"hardening.storage.gcs.startup-timeout=700ms")
+				.run((context) -> {
+					assertThat(context).hasNotFailed().hasSingleBean(GcsBackend.class);
+					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(storage.store("exp-1", json("{}"), json("{}")).getScheme()).isEqualTo("file");
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+					assertThat(storage.status().backend()).isEqualTo("filesystem");
+					assertThat(storage.status().fallbackReason())
+						.contains("hardening.storage.gcs.startup-timeout (700ms)");
+				});
+		}
+	}
+
+	@Test
+	void gcsClientBacksOffToUserBean() {
+		Storage mine = mock(Storage.class);
+		runner().withPropertyValues("hardening.storage.gcs.bucket=bucket")
+			.withBean(Storage.class, () -> mine)
+			.run((context) -> assertThat(context).getBean(Storage.class).isSameAs(mine));
+	}
+
+	@Test
+	void gcsModeWithoutBucketFailsWithClearMessage() {
+		runner().withPropertyValues("hardening.storage.mode=gcs")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("hardening.storage.mode=gcs needs hardening.storage.gcs.bucket"));
+	}
+
+	@Test
+	void invalidTimeoutFailsWithClearMessage() {
+		runner().withPropertyValues("hardening.storage.gcs.write-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("hardening.storage.gcs.write-timeout must be a positive duration"));
+	}
+
+	@Test
+	void invalidBucketFailsWithClearMessage() {
+		runner().withPropertyValues("hardening.storage.gcs.bucket=Bad/Name")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("hardening.storage.gcs.bucket must be a bucket name"));
+	}
+
+	@Test
+	void invalidHostFailsWithClearMessage() {
+		runner().withPropertyValues("hardening.storage.gcs.host=localhost:4443")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("hardening.storage.gcs.host must be an http(s) URL"));
+	}
+
+}

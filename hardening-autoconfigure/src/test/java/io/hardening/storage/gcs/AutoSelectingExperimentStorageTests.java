@@ -1,0 +1,119 @@
+package io.hardening.storage.gcs;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.hardening.storage.AutoSelectingExperimentStorage;
+import io.hardening.storage.BoundedCalls;
+import io.hardening.storage.SpoolingExperimentStorage;
+import io.hardening.storage.StorageStatus;
+import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.hardening.storage.TestDocuments.documents;
+import static io.hardening.storage.TestDocuments.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-mode decision: no bucket, a bucket that is unreachable, a host that accepts
+ * connections and never answers, and a bucket that answers.
+ */
+class AutoSelectingExperimentStorageTests {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMillis(800);
+
+	@TempDir
+	Path root;
+
+	private final BoundedCalls calls = new BoundedCalls("test-gcs-", 4);
+
+	@AfterEach
+	void close() {
+		this.calls.close();
+	}
+
+	private FilesystemExperimentStorage filesystem() {
+		return new FilesystemExperimentStorage(this.root.resolve("data"), documents());
+	}
+
+	private Supplier<SpoolingExperimentStorage> gcs(String host, String bucket) {
+		return () -> {
+			GcsExperimentStorage remote = new GcsExperimentStorage(() -> GcsTestStorage.client(host), bucket, "",
+					documents());
+			return new SpoolingExperimentStorage(remote, remote::checkBucket,
+					new FilesystemExperimentStorage(this.root.resolve("spool"), documents()), this.calls,
+					Duration.ofSeconds(5), true);
+		};
+	}
+
+	@Test
+	void decideWithoutBucketUsesFilesystemWithReason() {
+		AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(null, filesystem(),
+				"hardening.storage.gcs.bucket is not set", STARTUP_TIMEOUT);
+		assertThat(storage.status().backend()).isEqualTo(StorageStatus.DECIDING);
+		storage.store("exp-1", json("{}"), json("{}"));
+		StorageStatus status = storage.status();
+		assertThat(status.backend()).isEqualTo("filesystem");
+		assertThat(status.fallbackReason()).isEqualTo("hardening.storage.gcs.bucket is not set");
+		assertThat(status.fallbackActive()).isTrue();
+		assertThat(this.root.resolve("data/exp-1/result.json")).exists();
+	}
+
+	@Test
+	void decideWhenBucketUnreachableFallsBackToFilesystem() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(
+				gcs("http://127.0.0.1:" + port, "bucket"), filesystem(), null, STARTUP_TIMEOUT);
+		storage.decide().join();
+		assertThat(storage.status().backend()).isEqualTo("filesystem");
+		assertThat(storage.status().fallbackReason()).isNotBlank();
+	}
+
+	@Test
+	void decideWhenHostNeverAnswersComesBackWithinStartupTimeout() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(
+					gcs("http://127.0.0.1:" + silent.getLocalPort(), "bucket"), filesystem(), null, STARTUP_TIMEOUT);
+			long start = System.nanoTime();
+			storage.store("exp-1", json("{}"), json("{}"));
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(took).isLessThan(STARTUP_TIMEOUT.plusMillis(700));
+			assertThat(storage.status().backend()).isEqualTo("filesystem");
+			assertThat(storage.status().fallbackReason()).contains("startup-timeout");
+		}
+	}
+
+	@Test
+	void decideWhenBucketAnswersUsesGcs() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
+					filesystem(), null, Duration.ofSeconds(5));
+			assertThat(storage.store("exp-1", json("{}"), json("{}"))).hasToString("gs://bucket/exp-1/result.json");
+			assertThat(storage.status().backend()).isEqualTo("gcs");
+			assertThat(storage.status().fallbackReason()).isNull();
+			assertThat(storage.chosenGcs()).isPresent();
+			assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void decideWhenBucketMissingFallsBackWithReason() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "missing"),
+					filesystem(), null, Duration.ofSeconds(5));
+			storage.decide().join();
+			assertThat(storage.status().backend()).isEqualTo("filesystem");
+			assertThat(storage.status().fallbackReason()).contains("'missing' does not exist");
+		}
+	}
+
+}

@@ -1,0 +1,266 @@
+package io.hardening.storage.gcs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A loopback stand-in for the GCS JSON API, holding objects in a map. It speaks the calls
+ * the Java client makes for bucket get, multipart upload (with the does-not-exist
+ * precondition), object get, media download, list and delete, and can be told to fail.
+ */
+public final class FakeGcsServer implements AutoCloseable {
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final HttpServer server;
+
+	private final String bucket;
+
+	private final ConcurrentMap<String, StoredObject> objects = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, AtomicInteger> creations = new ConcurrentHashMap<>();
+
+	private final AtomicLong generation = new AtomicLong();
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private volatile boolean failing;
+
+	public FakeGcsServer(String bucket) throws IOException {
+		this.bucket = bucket;
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.setExecutor(Executors.newCachedThreadPool());
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Answers 503 to everything while set.
+	 */
+	public void setFailing(boolean failing) {
+		this.failing = failing;
+	}
+
+	public int requestCount() {
+		return this.requests.get();
+	}
+
+	/**
+	 * How many times an object was successfully created.
+	 */
+	public int creations(String name) {
+		AtomicInteger count = this.creations.get(name);
+		return (count != null) ? count.get() : 0;
+	}
+
+	public Map<String, String> objectNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		this.objects.forEach((name, object) -> names.put(name, new String(object.content, StandardCharsets.UTF_8)));
+		return names;
+	}
+
+	public void put(String name, String content) {
+		store(name, content.getBytes(StandardCharsets.UTF_8), Map.of());
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		this.requests.incrementAndGet();
+		try (exchange) {
+			byte[] body = readBody(exchange);
+			if (this.failing) {
+				send(exchange, 503, error(503, "Service Unavailable"));
+				return;
+			}
+			String path = exchange.getRequestURI().getRawPath();
+			String query = exchange.getRequestURI().getRawQuery();
+			Map<String, String> params = params(query);
+			String method = exchange.getRequestMethod();
+			String bucketPath = "/storage/v1/b/" + this.bucket;
+			if (method.equals("GET") && path.equals(bucketPath)) {
+				send(exchange, 200, "{\"kind\":\"storage#bucket\",\"name\":\"" + this.bucket + "\",\"id\":\""
+						+ this.bucket + "\"}");
+			}
+			else if (path.startsWith("/storage/v1/b/") && !path.startsWith(bucketPath)) {
+				send(exchange, 404, error(404, "bucket not found"));
+			}
+			else if (method.equals("POST") && path.equals("/upload" + bucketPath + "/o")) {
+				upload(exchange, body, params);
+			}
+			else if (method.equals("GET") && path.equals(bucketPath + "/o")) {
+				list(exchange, params.getOrDefault("prefix", ""));
+			}
+			else if ((path.startsWith(bucketPath + "/o/") || path.startsWith("/download" + bucketPath + "/o/"))) {
+				String name = URLDecoder.decode(path.substring(path.indexOf("/o/") + 3), StandardCharsets.UTF_8);
+				object(exchange, method, name, "media".equals(params.get("alt")));
+			}
+			else {
+				send(exchange, 404, error(404, "no route " + method + " " + path));
+			}
+		}
+	}
+
+	private void upload(HttpExchange exchange, byte[] body, Map<String, String> params) throws IOException {
+		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+		String boundary = contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
+		String text = new String(body, StandardCharsets.ISO_8859_1);
+		String delimiter = "--" + boundary;
+		String[] parts = text.split(java.util.regex.Pattern.quote(delimiter));
+		JsonNode metadata = json.readTree(partBody(parts[1]).getBytes(StandardCharsets.ISO_8859_1));
+		byte[] content = partBody(parts[2]).getBytes(StandardCharsets.ISO_8859_1);
+		String name = metadata.get("name").asString();
+		Map<String, String> custom = new LinkedHashMap<>();
+		if (metadata.has("metadata")) {
+			metadata.get("metadata").properties().forEach((e) -> custom.put(e.getKey(), e.getValue().asString()));
+		}
+		synchronized (this.objects) {
+			if ("0".equals(params.get("ifGenerationMatch")) && this.objects.containsKey(name)) {
+				send(exchange, 412, error(412, "conditionNotMet"));
+				return;
+			}
+			StoredObject stored = store(name, content, custom);
+			send(exchange, 200, resource(name, stored));
+		}
+	}
+
+	private StoredObject store(String name, byte[] content, Map<String, String> custom) {
+		StoredObject stored = new StoredObject(content, custom, this.generation.incrementAndGet(), Instant.now());
+		this.objects.put(name, stored);
+		this.creations.computeIfAbsent(name, (key) -> new AtomicInteger()).incrementAndGet();
+		return stored;
+	}
+
+	private static String partBody(String part) {
+		int start = part.indexOf("\r\n\r\n") + 4;
+		String rest = part.substring(start);
+		return rest.endsWith("\r\n") ? rest.substring(0, rest.length() - 2) : rest;
+	}
+
+	private void list(HttpExchange exchange, String prefix) throws IOException {
+		ObjectNode result = json.createObjectNode();
+		result.put("kind", "storage#objects");
+		var items = result.putArray("items");
+		this.objects.forEach((name, object) -> {
+			if (name.startsWith(prefix)) {
+				items.add(json.readTree(resource(name, object)));
+			}
+		});
+		send(exchange, 200, json.writeValueAsString(result));
+	}
+
+	private void object(HttpExchange exchange, String method, String name, boolean media) throws IOException {
+		StoredObject object = this.objects.get(name);
+		if (method.equals("DELETE")) {
+			if (this.objects.remove(name) == null) {
+				send(exchange, 404, error(404, "No such object"));
+			}
+			else {
+				exchange.sendResponseHeaders(204, -1);
+			}
+			return;
+		}
+		if (object == null) {
+			send(exchange, 404, error(404, "No such object: " + this.bucket + "/" + name));
+			return;
+		}
+		if (media) {
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, object.content.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(object.content);
+			}
+			return;
+		}
+		send(exchange, 200, resource(name, object));
+	}
+
+	private String resource(String name, StoredObject object) {
+		ObjectNode node = json.createObjectNode();
+		node.put("kind", "storage#object");
+		node.put("id", this.bucket + "/" + name + "/" + object.generation);
+		node.put("name", name);
+		node.put("bucket", this.bucket);
+		node.put("generation", String.valueOf(object.generation));
+		node.put("metageneration", "1");
+		node.put("contentType", "application/json");
+		node.put("size", String.valueOf(object.content.length));
+		node.put("timeCreated", object.created.toString());
+		node.put("updated", object.created.toString());
+		if (!object.custom.isEmpty()) {
+			ObjectNode custom = node.putObject("metadata");
+			object.custom.forEach(custom::put);
+		}
+		return json.writeValueAsString(node);
+	}
+
+	private static String error(int code, String message) {
+		return "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"errors\":[{\"message\":\"" + message
+				+ "\",\"reason\":\"" + message + "\"}]}}";
+	}
+
+	private static byte[] readBody(HttpExchange exchange) throws IOException {
+		InputStream in = exchange.getRequestBody();
+		if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+			in = new GZIPInputStream(in);
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		in.transferTo(out);
+		return out.toByteArray();
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static Map<String, String> params(String query) {
+		Map<String, String> params = new LinkedHashMap<>();
+		if (query == null) {
+			return params;
+		}
+		for (String pair : query.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = URLDecoder.decode((eq < 0) ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			params.put(key, value);
+		}
+		return params;
+	}
+
+	private record StoredObject(byte[] content, Map<String, String> custom, long generation, Instant created) {
+
+	}
+
+}

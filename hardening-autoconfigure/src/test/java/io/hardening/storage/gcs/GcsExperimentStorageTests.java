@@ -1,0 +1,106 @@
+package io.hardening.storage.gcs;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import io.hardening.storage.ExperimentConflictException;
+import io.hardening.storage.StorageUnavailableException;
+import io.hardening.storage.StoredExperiment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.hardening.storage.TestDocuments.documents;
+import static io.hardening.storage.TestDocuments.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Exercises the GCS backend over real HTTP against {@link FakeGcsServer}.
+ */
+class GcsExperimentStorageTests {
+
+	private FakeGcsServer server;
+
+	private GcsExperimentStorage storage;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server = new FakeGcsServer("bucket");
+		this.storage = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket", "runs",
+				documents());
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	@Test
+	void storeWritesBothObjectsUnderThePrefix() {
+		var uri = this.storage.store("exp-1", json("{\"score\":1}"), json("{\"model\":\"m\"}"));
+		assertThat(uri.toString()).isEqualTo("gs://bucket/runs/exp-1/result.json");
+		assertThat(this.server.objectNames()).containsEntry("runs/exp-1/result.json", "{\"score\":1}")
+			.containsEntry("runs/exp-1/metadata.json", "{\"model\":\"m\"}");
+		StoredExperiment found = this.storage.get("exp-1").orElseThrow();
+		assertThat(found.result()).isEqualTo(json("{\"score\":1}"));
+		assertThat(found.metadata()).isEqualTo(json("{\"model\":\"m\"}"));
+	}
+
+	@Test
+	void storeAgainIsIdempotentAndDifferentContentConflicts() {
+		this.storage.store("exp-1", json("{\"a\":1}"), json("{}"));
+		assertThat(this.storage.store("exp-1", json("{\"a\":1}"), json("{}")))
+			.hasToString("gs://bucket/runs/exp-1/result.json");
+		assertThatExceptionOfType(ExperimentConflictException.class)
+			.isThrownBy(() -> this.storage.store("exp-1", json("{\"a\":2}"), json("{}")));
+		assertThat(this.server.creations("runs/exp-1/result.json")).isEqualTo(1);
+		assertThat(this.server.objectNames()).containsEntry("runs/exp-1/result.json", "{\"a\":1}");
+	}
+
+	@Test
+	void listIsNewestFirstByStoredTimeWithPaging() {
+		Instant base = Instant.parse("2026-01-01T00:00:00Z");
+		for (int i = 1; i <= 4; i++) {
+			this.storage.store("exp-" + i, json("{\"i\":" + i + "}"), json("{}"), base.plusSeconds(10 - i));
+		}
+		assertThat(this.storage.list(2, 0)).extracting(StoredExperiment::id).containsExactly("exp-1", "exp-2");
+		assertThat(this.storage.list(5, 2)).extracting(StoredExperiment::id).containsExactly("exp-3", "exp-4");
+		assertThat(this.storage.list(1, 0).get(0).storedAt()).isEqualTo(base.plusSeconds(9));
+	}
+
+	@Test
+	void listSkipsCorruptObjects() {
+		this.storage.store("good", json("{}"), json("{}"));
+		this.server.put("runs/bad/result.json", "{not json");
+		this.server.put("runs/bad/metadata.json", "{}");
+		this.server.put("runs/../result.json", "{}");
+		assertThat(this.storage.list(10, 0)).extracting(StoredExperiment::id).containsExactly("good");
+	}
+
+	@Test
+	void deleteRemovesBothObjects() {
+		this.storage.store("exp-1", json("{}"), json("{}"));
+		assertThat(this.storage.delete("exp-1")).isTrue();
+		assertThat(this.server.objectNames()).isEmpty();
+		assertThat(this.storage.get("exp-1")).isEmpty();
+	}
+
+	@Test
+	void checkBucketPassesWhenBucketAnswersAndFailsOtherwise() {
+		assertThatNoException().isThrownBy(this.storage::checkBucket);
+		GcsExperimentStorage missing = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "other",
+				"", documents());
+		assertThatExceptionOfType(StorageUnavailableException.class).isThrownBy(missing::checkBucket)
+			.withMessageContaining("'other' does not exist");
+	}
+
+	@Test
+	void normalizePrefixAddsTrailingSlash() {
+		assertThat(GcsExperimentStorage.normalizePrefix(null)).isEmpty();
+		assertThat(GcsExperimentStorage.normalizePrefix("/a/b")).isEqualTo("a/b/");
+		assertThat(GcsExperimentStorage.normalizePrefix("a/")).isEqualTo("a/");
+	}
+
+}

@@ -1,0 +1,226 @@
+package io.hardening.storage.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import io.hardening.storage.JsonDocuments;
+import io.hardening.storage.ReactiveExperimentStorage;
+import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.unit.DataSize;
+
+import static io.hardening.storage.TestDocuments.MAPPER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StorageHandlerTests {
+
+	@TempDir
+	Path root;
+
+	private WebTestClient client;
+
+	@BeforeEach
+	void setUp() {
+		JsonDocuments documents = new JsonDocuments(MAPPER, DataSize.ofKilobytes(2));
+		ReactiveExperimentStorage storage = new ReactiveExperimentStorage(
+				new FilesystemExperimentStorage(this.root.resolve("data"), documents));
+		this.client = WebTestClient.bindToRouterFunction(StorageRoutes.create(new StorageHandler(storage, documents)))
+			.build();
+	}
+
+	private WebTestClient.ResponseSpec post(String body) {
+		return this.client.post()
+			.uri("/api/storage/experiment")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	private static String record(String id, String result) {
+		return "{\"experiment_id\":\"" + id + "\",\"result\":" + result + ",\"metadata\":{\"model\":\"m\"}}";
+	}
+
+	@Test
+	void postStoresAndAnswersUri() {
+		post(record("exp-1", "{\"score\":1}")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.uri")
+			.value((uri) -> assertThat(uri.toString()).startsWith("file:///").endsWith("/exp-1/result.json"));
+		this.client.get()
+			.uri("/api/storage/experiments/exp-1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.experiment_id")
+			.isEqualTo("exp-1")
+			.jsonPath("$.result.score")
+			.isEqualTo(1)
+			.jsonPath("$.metadata.model")
+			.isEqualTo("m")
+			.jsonPath("$.uri")
+			.exists();
+	}
+
+	@Test
+	void postSameAgainIsOkAndDifferentIsConflict() {
+		post(record("exp-1", "{\"a\":1}")).expectStatus().isOk();
+		post(record("exp-1", "{\"a\":1}")).expectStatus().isOk();
+		post(record("exp-1", "{\"a\":2}")).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("conflict");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "..", "../x", "%2e%2e", "a/b", "a\\\\b", "a\\u0000b", "", ".hidden" })
+	void postWithBadIdIsBadRequestAndWritesNothing(String id) throws IOException {
+		post(record(id, "{}")).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_id")
+			.jsonPath("$.error")
+			.exists();
+		assertNothingWritten();
+	}
+
+	@Test
+	void postWithTooLongIdIsBadRequest() throws IOException {
+		post(record("a".repeat(129), "{}")).expectStatus().isBadRequest();
+		assertNothingWritten();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{not json", "", "[]", "\"text\"", "{\"experiment_id\":\"a\"}",
+			"{\"experiment_id\":\"a\",\"result\":{}}", "{\"experiment_id\":\"a\",\"result\":[],\"metadata\":{}}",
+			"{\"experiment_id\":1,\"result\":{},\"metadata\":{}}", "{\"result\":{},\"metadata\":{}}" })
+	void postWithMalformedBodyIsBadRequestAndWritesNothing(String body) throws IOException {
+		post(body).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_body")
+			.jsonPath("$.error")
+			.value((error) -> assertThat(error.toString()).doesNotContain("Exception").doesNotContain("at "));
+		assertNothingWritten();
+	}
+
+	@Test
+	void postOverSizeLimitIsPayloadTooLargeAndWritesNothing() throws IOException {
+		post(record("big", "{\"text\":\"" + "x".repeat(3000) + "\"}")).expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("payload_too_large");
+		assertNothingWritten();
+	}
+
+	@Test
+	void listIsNewestFirstWithPaging() {
+		for (int i = 1; i <= 3; i++) {
+			post(record("exp-" + i, "{\"i\":" + i + "}")).expectStatus().isOk();
+		}
+		this.client.get()
+			.uri("/api/storage/experiments?limit=2&offset=0")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.limit")
+			.isEqualTo(2)
+			.jsonPath("$.offset")
+			.isEqualTo(0)
+			.jsonPath("$.experiments.length()")
+			.isEqualTo(2)
+			.jsonPath("$.experiments[0].experiment_id")
+			.exists()
+			.jsonPath("$.experiments[0].result")
+			.exists();
+		this.client.get()
+			.uri("/api/storage/experiments")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.limit")
+			.isEqualTo(100)
+			.jsonPath("$.experiments.length()")
+			.isEqualTo(3);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "limit=0", "limit=1001", "limit=-1", "offset=-1", "limit=abc", "offset=1.5",
+			"limit=99999999999" })
+	void listWithBadPagingIsBadRequest(String query) {
+		this.client.get()
+			.uri("/api/storage/experiments?" + query)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_paging");
+	}
+
+	@Test
+	void getWithTooLongIdIsBadRequest() {
+		this.client.get()
+			.uri("/api/storage/experiments/" + "a".repeat(129))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_id");
+	}
+
+	@Test
+	void getUnknownIsNotFound() {
+		this.client.get()
+			.uri("/api/storage/experiments/nope")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("not_found");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/storage/experiments/%2e%2e", "/api/storage/experiments/a/b",
+			"/api/storage/experiments/..%2Fx", "/api/storage/experiments/a%5Cb", "/api/storage/experiments/a%00b",
+			"/api/storage/experiments/.hidden", "/api/storage/experiments/..", "/api/storage/experiments/a%2Fb",
+			"/api/storage/experiments/" })
+	void getWithBadIdIsBadRequest(String path) {
+		this.client.get()
+			.uri(java.net.URI.create(path))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_id");
+	}
+
+	private void assertNothingWritten() throws IOException {
+		Path data = this.root.resolve("data");
+		if (Files.exists(data)) {
+			try (Stream<Path> files = Files.list(data)) {
+				assertThat(files).isEmpty();
+			}
+		}
+	}
+
+}
