@@ -33,7 +33,10 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "hardening.storage.mode=gcs",
 				"hardening.storage.gcs.bucket=bucket", "hardening.storage.gcs.prefix=it/",
-				"hardening.storage.gcs.write-timeout=2s", "hardening.storage.replay-interval=200ms" })
+				"hardening.storage.gcs.write-timeout=2s", "hardening.storage.replay-interval=200ms",
+				// Only storage gates readiness here: the model client is simulated and
+				// ready.
+				"hardening.reasoning.provider=simulated" })
 @AutoConfigureWebTestClient(timeout = "20s")
 class StorageApplicationIntegrationTests {
 
