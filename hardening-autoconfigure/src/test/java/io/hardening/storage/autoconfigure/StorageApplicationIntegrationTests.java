@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
  * turns ready and every record arrives in GCS exactly once.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive", "hardening.storage.mode=gcs",
-				"hardening.storage.gcs.bucket=bucket", "hardening.storage.gcs.prefix=it/",
+		properties = { "spring.main.web-application-type=reactive", "server.address=127.0.0.1",
+				"hardening.storage.mode=gcs", "hardening.storage.gcs.bucket=bucket", "hardening.storage.gcs.prefix=it/",
 				"hardening.storage.gcs.write-timeout=2s", "hardening.storage.replay-interval=200ms",
 				// Only storage gates readiness here: the model client is simulated and
 				// ready.
