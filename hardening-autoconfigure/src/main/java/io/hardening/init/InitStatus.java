@@ -70,9 +70,4 @@ public record InitStatus(String name, InitState state, String lastError, Instant
 				this.retryCount + 1, nextRetry, this.requiredForReadiness);
 	}
 
-	InitStatus withNextRetry(Instant nextRetry) {
-		return new InitStatus(this.name, this.state, this.lastError, this.lastAttempt, this.lastSuccess,
-				this.retryCount, nextRetry, this.requiredForReadiness);
-	}
-
 }

@@ -203,6 +203,7 @@ public final class InitTracker implements SmartLifecycle {
 		InitStatus before = component.status();
 		InitOutcome outcome;
 		InitStatus after;
+		Duration delay = null;
 		if (failure == null) {
 			outcome = InitOutcome.SUCCESS;
 			after = before.succeeded(this.clock.instant());
@@ -215,14 +216,14 @@ public final class InitTracker implements SmartLifecycle {
 					? "Initialization attempt timed out after " + this.attemptTimeout.toMillis() + "ms"
 					: Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH);
 			int failures = before.retryCount() + 1;
-			Duration delay = (this.running && this.retryPolicy.shouldRetry(failures))
-					? this.retryPolicy.backoff(failures, ThreadLocalRandom.current().nextDouble()) : null;
+			if (this.running && this.retryPolicy.shouldRetry(failures)) {
+				delay = this.retryPolicy.backoff(failures, ThreadLocalRandom.current().nextDouble());
+			}
 			after = before.failed(error, (delay != null) ? this.clock.instant().plus(delay) : null);
 			logger.warn(LogMessage.format("Init component '%s' failed (attempt %d): %s; %s", name, failures, error,
 					(delay != null) ? "next retry in " + delay.toMillis() + "ms" : "no automatic retry"));
 		}
-		Duration retryDelay = (after.nextRetry() != null) ? Duration.between(this.clock.instant(), after.nextRetry())
-				: null;
+		Duration retryDelay = delay;
 		component.finish(after, (retryDelay != null) ? () -> scheduleRetry(component, retryDelay) : null);
 		for (InitAttemptListener listener : this.listeners) {
 			listener.attemptFinished(name, outcome, duration);
@@ -232,8 +233,7 @@ public final class InitTracker implements SmartLifecycle {
 
 	private ScheduledFuture<?> scheduleRetry(TrackedComponent component, Duration delay) {
 		try {
-			return this.scheduler.schedule(() -> attempt(component), Math.max(0, delay.toMillis()),
-					TimeUnit.MILLISECONDS);
+			return this.scheduler.schedule(() -> attempt(component), delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			return null;

@@ -32,10 +32,6 @@ final class TrackedComponent {
 		return this.status;
 	}
 
-	synchronized void update(InitStatus status) {
-		this.status = status;
-	}
-
 	/**
 	 * Returns the attempt in flight, or {@code null} after marking a new one as begun.
 	 */
@@ -60,7 +56,7 @@ final class TrackedComponent {
 		this.scheduledAttempt = (nextAttempt != null) ? nextAttempt.get() : null;
 	}
 
-	synchronized void cancelScheduledAttempt() {
+	private void cancelScheduledAttempt() {
 		if (this.scheduledAttempt != null) {
 			this.scheduledAttempt.cancel(false);
 			this.scheduledAttempt = null;
