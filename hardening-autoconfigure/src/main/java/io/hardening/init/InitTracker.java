@@ -16,12 +16,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,9 +57,9 @@ public final class InitTracker implements SmartLifecycle {
 	private final List<InitAttemptListener> listeners;
 
 	private final ScheduledExecutorService scheduler = Executors
-		.newSingleThreadScheduledExecutor(daemonThreads("hardening-init-scheduler"));
+		.newSingleThreadScheduledExecutor(DaemonThreads.named("hardening-init-scheduler-"));
 
-	private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("hardening-init-"));
+	private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("hardening-init-"));
 
 	private volatile boolean running;
 
@@ -238,15 +237,6 @@ public final class InitTracker implements SmartLifecycle {
 		catch (RejectedExecutionException ex) {
 			return null;
 		}
-	}
-
-	private static ThreadFactory daemonThreads(String prefix) {
-		AtomicInteger count = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix.endsWith("-") ? prefix + count.incrementAndGet() : prefix);
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }

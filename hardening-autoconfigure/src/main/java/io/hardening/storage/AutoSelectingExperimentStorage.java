@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 public class AutoSelectingExperimentStorage implements ExperimentStorage {
 
 	private static final Log logger = LogFactory.getLog(AutoSelectingExperimentStorage.class);
+
+	private static final ThreadFactory DECISION_THREADS = DaemonThreads.named("hardening-storage-decision-");
 
 	private final Supplier<SpoolingExperimentStorage> gcs;
 
@@ -77,11 +81,7 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 			SpoolingExperimentStorage storage = this.gcs.get();
 			storage.checkRemote();
 			return new Choice(storage, null);
-		}, (runnable) -> {
-			Thread thread = new Thread(runnable, "hardening-storage-decision");
-			thread.setDaemon(true);
-			thread.start();
-		})
+		}, (runnable) -> DECISION_THREADS.newThread(runnable).start())
 			.orTimeout(this.startupTimeout.toMillis(), TimeUnit.MILLISECONDS)
 			.exceptionally((ex) -> fallback(describe(ex)));
 	}

@@ -10,8 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 
 /**
@@ -41,13 +41,8 @@ public final class BoundedCalls implements AutoCloseable {
 	 * at once (a queued call still counts against its own timeout)
 	 */
 	public BoundedCalls(String threadNamePrefix, int maxThreads, int maxQueued) {
-		AtomicInteger count = new AtomicInteger();
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(maxQueued), (runnable) -> {
-					Thread thread = new Thread(runnable, threadNamePrefix + count.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+				new ArrayBlockingQueue<>(maxQueued), DaemonThreads.named(threadNamePrefix));
 		executor.allowCoreThreadTimeOut(true);
 		this.executor = executor;
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -42,11 +43,8 @@ public class StorageReplayScheduler implements SmartLifecycle {
 		if (this.storage instanceof AutoSelectingExperimentStorage auto) {
 			auto.decide();
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "hardening-storage-replay");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService executor = Executors
+			.newSingleThreadScheduledExecutor(DaemonThreads.named("hardening-storage-replay-"));
 		executor.scheduleWithFixedDelay(this::replay, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
 		this.scheduler = executor;
 	}
