@@ -11,6 +11,7 @@ import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.log.LogMessage;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -55,7 +56,7 @@ public class StorageReplayScheduler implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			// A failed round must not end the schedule.
-			logger.warn("Storage replay round failed: " + Sanitizer.describe(ex));
+			logger.warn(LogMessage.format("Storage replay round failed: %s", Sanitizer.describe(ex)));
 		}
 	}
 

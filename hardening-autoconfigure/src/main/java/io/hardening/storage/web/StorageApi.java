@@ -17,6 +17,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.log.LogMessage;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -144,7 +145,7 @@ final class StorageApi {
 			return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, unavailable.getCode(), "storage is unavailable");
 		}
 		String code = (ex instanceof StorageException storageException) ? storageException.getCode() : "internal_error";
-		logger.error("Storage request failed: " + Sanitizer.describe(ex));
+		logger.error(LogMessage.format("Storage request failed: %s", Sanitizer.describe(ex)));
 		return new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, code, "internal error");
 	}
 
