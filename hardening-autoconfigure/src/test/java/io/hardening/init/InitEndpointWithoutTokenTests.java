@@ -1,5 +1,7 @@
 package io.hardening.init;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,7 +19,10 @@ class InitEndpointWithoutTokenTests {
 
 	@Test
 	void writesAreRefusedWhenNoTokenIsConfigured() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		WebTestClient client = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 		client.post()
 			.uri("/actuator/init/vertexAi")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer anything")

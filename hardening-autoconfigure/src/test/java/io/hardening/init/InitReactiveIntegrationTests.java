@@ -62,7 +62,7 @@ class InitReactiveIntegrationTests {
 	void createClient() {
 		this.client = WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 	}
 

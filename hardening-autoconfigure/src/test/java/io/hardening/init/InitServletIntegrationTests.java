@@ -26,7 +26,7 @@ class InitServletIntegrationTests {
 	void createClient() {
 		this.client = WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 	}
 

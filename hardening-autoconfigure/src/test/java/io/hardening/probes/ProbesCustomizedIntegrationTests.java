@@ -18,7 +18,10 @@ class ProbesCustomizedIntegrationTests {
 
 	@Test
 	void configuredPathsServeAndDetailsPolicyIsHonoured() {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		WebTestClient client = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(AbstractProbesIntegrationTests.RESPONSE_TIMEOUT)
+			.build();
 		client.get().uri("/status").exchange().expectStatus().isOk().expectBody().json("{\"status\":\"UP\"}", true);
 		client.get().uri("/readiness").exchange().expectStatus().isOk();
 		client.get().uri("/live").exchange().expectStatus().isOk();

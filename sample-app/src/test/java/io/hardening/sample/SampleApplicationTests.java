@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "hardening.storage.filesystem.path=target/sample-storage")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class SampleApplicationTests {
 
 	@Autowired

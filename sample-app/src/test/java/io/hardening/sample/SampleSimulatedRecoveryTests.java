@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.init-failures=3",
 				"hardening.init.retry.initial-interval=200ms", "hardening.init.retry.max-interval=400ms" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class SampleSimulatedRecoveryTests {
 
 	private static final String VERTEX = "$.components.init.components.vertexAi";

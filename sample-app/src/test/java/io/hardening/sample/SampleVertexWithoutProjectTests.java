@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hardening.reasoning.provider=vertex", "hardening.reasoning.vertex.project-id=",
 				"hardening.init.retry.initial-interval=100ms", "hardening.init.retry.max-interval=200ms" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 class SampleVertexWithoutProjectTests {
 
 	private static final String VERTEX = "$.components.init.components.vertexAi";
