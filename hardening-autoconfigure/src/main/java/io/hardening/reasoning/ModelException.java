@@ -115,6 +115,11 @@ public class ModelException extends RuntimeException {
 		TIMEOUT,
 
 		/**
+		 * The model's circuit breaker is open: the call was not made.
+		 */
+		CIRCUIT_OPEN,
+
+		/**
 		 * The client is missing configuration (a project, an API key, credentials).
 		 */
 		NOT_CONFIGURED,

@@ -5,6 +5,7 @@ import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.autoconfigure.ReasoningProperties.Provider;
 import io.hardening.reasoning.gemini.GeminiApiEndpoint;
 import io.hardening.reasoning.gemini.GeminiClient;
+import io.hardening.reasoning.gemini.GeminiConnectionPool;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,9 +27,9 @@ class GeminiApiReasoningConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GeminiClient reasoningGeminiClient(ReasoningProperties properties, ObjectProvider<WebClient.Builder> builders,
-			ObjectProvider<JsonMapper> mappers) {
+			ObjectProvider<GeminiConnectionPool> pools, ObjectProvider<JsonMapper> mappers) {
 		ReasoningProperties.GeminiApi api = properties.getGeminiApi();
-		return GeminiClients.client(api.getBaseUrl(), new GeminiApiEndpoint(api.getApiKey()), builders, mappers);
+		return GeminiClients.client(api.getBaseUrl(), new GeminiApiEndpoint(api.getApiKey()), builders, pools, mappers);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.List;
 import io.hardening.init.InitComponent;
 import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.gemini.GeminiClient;
+import io.hardening.reasoning.gemini.GeminiConnectionPool;
 import io.hardening.reasoning.gemini.GeminiEndpoint;
 import io.hardening.reasoning.gemini.GeminiInitComponent;
 import io.hardening.reasoning.gemini.GeminiModel;
@@ -23,8 +24,10 @@ final class GeminiClients {
 	}
 
 	static GeminiClient client(String baseUrl, GeminiEndpoint endpoint, ObjectProvider<WebClient.Builder> builders,
-			ObjectProvider<JsonMapper> mappers) {
-		WebClient webClient = builders.getIfAvailable(WebClient::builder).clone().baseUrl(baseUrl).build();
+			ObjectProvider<GeminiConnectionPool> pools, ObjectProvider<JsonMapper> mappers) {
+		WebClient.Builder builder = builders.getIfAvailable(WebClient::builder).clone().baseUrl(baseUrl);
+		pools.ifAvailable((pool) -> builder.clientConnector(pool.connector()));
+		WebClient webClient = builder.build();
 		return new GeminiClient(webClient, endpoint, mappers.getIfAvailable(JsonMapper::shared));
 	}
 

@@ -4,6 +4,7 @@ import io.hardening.init.InitComponent;
 import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.autoconfigure.ReasoningProperties.Provider;
 import io.hardening.reasoning.gemini.GeminiClient;
+import io.hardening.reasoning.gemini.GeminiConnectionPool;
 import io.hardening.reasoning.vertex.VertexCredentialsSupplier;
 import io.hardening.reasoning.vertex.VertexEndpoint;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,12 +36,13 @@ class VertexReasoningConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GeminiClient reasoningGeminiClient(ReasoningProperties properties, VertexCredentialsSupplier credentials,
-			ObjectProvider<WebClient.Builder> builders, ObjectProvider<JsonMapper> mappers) {
+			ObjectProvider<WebClient.Builder> builders, ObjectProvider<GeminiConnectionPool> pools,
+			ObjectProvider<JsonMapper> mappers) {
 		ReasoningProperties.Vertex vertex = properties.getVertex();
 		String baseUrl = (vertex.getBaseUrl() != null) ? vertex.getBaseUrl()
 				: VertexEndpoint.baseUrl(vertex.getLocation());
 		return GeminiClients.client(baseUrl,
-				new VertexEndpoint(vertex.getProjectId(), vertex.getLocation(), credentials), builders, mappers);
+				new VertexEndpoint(vertex.getProjectId(), vertex.getLocation(), credentials), builders, pools, mappers);
 	}
 
 	@Bean

@@ -1,0 +1,75 @@
+package io.hardening.reasoning.autoconfigure;
+
+import java.util.function.BooleanSupplier;
+
+import io.hardening.init.InitStatus;
+import io.hardening.init.InitTracker;
+import io.hardening.init.autoconfigure.InitAutoConfiguration;
+import io.hardening.reasoning.ReasoningModels;
+import io.hardening.reasoning.stream.CompositeReasoningStreamListener;
+import io.hardening.reasoning.stream.ModelBudget;
+import io.hardening.reasoning.stream.ModelGuard;
+import io.hardening.reasoning.stream.ReasoningRuns;
+import io.hardening.reasoning.stream.ReasoningStreamListener;
+import io.hardening.reasoning.stream.RunRecorder;
+import io.hardening.reasoning.stream.StreamSettings;
+import io.hardening.storage.autoconfigure.StorageAutoConfiguration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for reasoning runs: both models in parallel behind their circuit
+ * breakers, bounded in time and number, resumable, recorded through the storage.
+ */
+@AutoConfiguration(
+		after = { ReasoningAutoConfiguration.class, InitAutoConfiguration.class, StorageAutoConfiguration.class },
+		afterName = "org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JAutoConfiguration")
+@ConditionalOnClass(name = "reactor.core.publisher.Flux")
+@ConditionalOnBean(ReasoningModels.class)
+@ConditionalOnBooleanProperty(name = "hardening.reasoning.enabled", matchIfMissing = true)
+@Import({ ReasoningGuardConfiguration.class, ReasoningRecorderConfiguration.class })
+public final class ReasoningStreamAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReasoningRuns reasoningRuns(ReasoningModels models, ReasoningProperties modelProperties,
+			ReasoningStreamProperties properties, ObjectProvider<ModelGuard> guard,
+			ObjectProvider<RunRecorder> recorder, ObjectProvider<InitTracker> tracker,
+			ObjectProvider<ReasoningStreamListener> listeners) {
+		return new ReasoningRuns(models, settings(modelProperties, properties), guard.getIfAvailable(ModelGuard::none),
+				modelsReady(tracker), recorder.getIfAvailable(RunRecorder::none),
+				new CompositeReasoningStreamListener(listeners.orderedStream().toList()));
+	}
+
+	static StreamSettings settings(ReasoningProperties models, ReasoningStreamProperties properties) {
+		return new StreamSettings(properties.getTimeout(), budget(models.getFlash()), budget(models.getPro()),
+				properties.getMaxConcurrentStreams(), properties.getReconnectGrace(), properties.getResumeWindow(),
+				properties.getResumeMaxRuns(), properties.getResumeMaxEvents());
+	}
+
+	private static ModelBudget budget(ReasoningProperties.Model model) {
+		return new ModelBudget(model.getFirstTokenTimeout(), model.getTimeout());
+	}
+
+	/**
+	 * Whether the {@code vertexAi} init component is READY; without one (a user's own
+	 * models, or init tracking off) the models are taken as ready.
+	 */
+	private static BooleanSupplier modelsReady(ObjectProvider<InitTracker> tracker) {
+		return () -> {
+			InitTracker initTracker = tracker.getIfAvailable();
+			return initTracker == null || initTracker.status(ReasoningAutoConfiguration.INIT_COMPONENT_NAME)
+				.map(InitStatus::initialized)
+				.orElse(true);
+		};
+	}
+
+}

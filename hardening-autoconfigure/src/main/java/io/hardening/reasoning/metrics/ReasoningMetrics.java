@@ -1,0 +1,116 @@
+package io.hardening.reasoning.metrics;
+
+import java.time.Duration;
+
+import io.hardening.reasoning.stream.ReasoningRuns;
+import io.hardening.reasoning.stream.ReasoningStreamListener;
+import io.hardening.reasoning.stream.StreamOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Publishes {@code hardening_reasoning_streams_active},
+ * {@code hardening_reasoning_streams_total{outcome}},
+ * {@code hardening_reasoning_model_seconds{model,outcome}},
+ * {@code hardening_reasoning_first_token_seconds{model}} and
+ * {@code hardening_reasoning_run_records_failed_total}.
+ */
+public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
+
+	private final ObjectProvider<ReasoningRuns> runs;
+
+	private volatile MeterRegistry registry;
+
+	/**
+	 * Creates the metrics; the runs are looked up when the registry binds.
+	 * @param runs the runs, created after this listener
+	 */
+	public ReasoningMetrics(ObjectProvider<ReasoningRuns> runs) {
+		this.runs = runs;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		ReasoningRuns reasoningRuns = this.runs.getIfAvailable();
+		if (reasoningRuns != null) {
+			Gauge.builder("hardening.reasoning.streams.active", reasoningRuns, ReasoningRuns::activeStreams)
+				.description("Reasoning streams running now")
+				.register(registry);
+		}
+		for (StreamOutcome outcome : StreamOutcome.values()) {
+			streams(registry, outcome);
+		}
+		for (String role : new String[] { "flash", "pro" }) {
+			modelTimer(registry, role, "success");
+			firstToken(registry, role);
+		}
+		recordsFailed(registry);
+		this.registry = registry;
+	}
+
+	@Override
+	public void streamFinished(StreamOutcome outcome) {
+		MeterRegistry registry = this.registry;
+		if (registry != null) {
+			streams(registry, outcome).increment();
+		}
+	}
+
+	@Override
+	public void modelFinished(String role, String outcome, Duration duration) {
+		MeterRegistry registry = this.registry;
+		if (registry != null) {
+			modelTimer(registry, role, outcome).record(duration);
+		}
+	}
+
+	@Override
+	public void firstToken(String role, Duration latency) {
+		MeterRegistry registry = this.registry;
+		if (registry != null) {
+			firstToken(registry, role).record(latency);
+		}
+	}
+
+	@Override
+	public void runRecordFailed(Throwable failure) {
+		MeterRegistry registry = this.registry;
+		if (registry != null) {
+			recordsFailed(registry).increment();
+		}
+	}
+
+	private static Counter streams(MeterRegistry registry, StreamOutcome outcome) {
+		return Counter.builder("hardening.reasoning.streams")
+			.description("Reasoning streams by how they ended")
+			.tag("outcome", outcome.tagValue())
+			.register(registry);
+	}
+
+	private static Timer modelTimer(MeterRegistry registry, String role, String outcome) {
+		return Timer.builder("hardening.reasoning.model")
+			.description("Duration of model calls in reasoning streams")
+			.tag("model", role)
+			.tag("outcome", outcome)
+			.register(registry);
+	}
+
+	private static Timer firstToken(MeterRegistry registry, String role) {
+		return Timer.builder("hardening.reasoning.first.token")
+			.description("Time from a model call to its first piece of text")
+			.tag("model", role)
+			.register(registry);
+	}
+
+	private static Counter recordsFailed(MeterRegistry registry) {
+		return Counter.builder("hardening.reasoning.run.records.failed")
+			.description("Run records that could not be saved")
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.hardening.reasoning.stream;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.hardening.reasoning.ModelException;
+import io.hardening.reasoning.ModelException.Kind;
+import reactor.core.publisher.Flux;
+
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+
+/**
+ * Runs each model call through the Spring Cloud Circuit Breaker instance named after its
+ * role ({@code flash}, {@code pro}), configured by the standard
+ * {@code resilience4j.circuitbreaker.instances.*} keys. A call the open breaker refuses
+ * fails at once with {@link Kind#CIRCUIT_OPEN}.
+ */
+public class CircuitBreakerModelGuard implements ModelGuard {
+
+	private final ReactiveCircuitBreaker flash;
+
+	private final ReactiveCircuitBreaker pro;
+
+	/**
+	 * Creates the guard.
+	 * @param factory creates the breakers
+	 */
+	public CircuitBreakerModelGuard(ReactiveCircuitBreakerFactory<?, ?> factory) {
+		this.flash = factory.create("flash");
+		this.pro = factory.create("pro");
+	}
+
+	@Override
+	public Flux<String> protect(String role, Flux<String> call) {
+		ReactiveCircuitBreaker breaker = "flash".equals(role) ? this.flash : this.pro;
+		return breaker.run(call)
+			.onErrorMap(CallNotPermittedException.class, (ex) -> new ModelException(Kind.CIRCUIT_OPEN, role, 0,
+					"Circuit breaker '" + role + "' is open: the model was not called", ex));
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.hardening.reasoning.stream;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * Runs a model call behind a circuit breaker (or anything else that may refuse or observe
+ * it). A refused call fails with a {@link io.hardening.reasoning.ModelException} of kind
+ * {@code CIRCUIT_OPEN}.
+ */
+@FunctionalInterface
+public interface ModelGuard {
+
+	/**
+	 * Protects one call.
+	 * @param role {@code flash} or {@code pro}, the breaker instance name
+	 * @param call the call, not yet subscribed
+	 * @return the protected call
+	 */
+	Flux<String> protect(String role, Flux<String> call);
+
+	/**
+	 * A guard that lets every call through.
+	 * @return the guard
+	 */
+	static ModelGuard none() {
+		return (role, call) -> call;
+	}
+
+}

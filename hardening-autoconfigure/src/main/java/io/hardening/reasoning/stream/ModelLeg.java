@@ -1,0 +1,168 @@
+package io.hardening.reasoning.stream;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import io.hardening.reasoning.ModelException;
+import io.hardening.reasoning.ModelException.Kind;
+import io.hardening.reasoning.ReasoningModel;
+import io.hardening.support.Sanitizer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One model's part of one run: calls the model within its budgets and behind its guard,
+ * turns what it streams into {@code *_delta}, {@code *_complete} and {@code *_failed}
+ * events, and keeps what the run needs afterwards. A failure never escapes: it becomes a
+ * {@code *_failed} event.
+ */
+final class ModelLeg {
+
+	private static final int MAX_ERROR_LENGTH = 500;
+
+	private final String role;
+
+	private final ReasoningModel model;
+
+	private final ModelBudget budget;
+
+	private final ModelGuard guard;
+
+	private final ReasoningStreamListener listener;
+
+	// Appended on the model's thread, read by whoever ends the run.
+	private final StringBuffer response = new StringBuffer();
+
+	private volatile long startNanos;
+
+	private volatile long firstTokenNanos = -1;
+
+	private volatile long durationNanos = -1;
+
+	private volatile String failureCode;
+
+	ModelLeg(String role, ReasoningModel model, ModelBudget budget, ModelGuard guard,
+			ReasoningStreamListener listener) {
+		this.role = role;
+		this.model = model;
+		this.budget = budget;
+		this.guard = guard;
+		this.listener = listener;
+	}
+
+	Flux<ReasoningEvent> run(String query) {
+		return Flux.defer(() -> {
+			this.startNanos = StreamClock.nanoTime();
+			return this.guard.protect(this.role, budgeted(query))
+				.doOnNext(this::received)
+				.map((piece) -> ReasoningEvent.of(this.role + "_delta", Map.of("text", piece)))
+				.concatWith(Mono.fromSupplier(this::completed))
+				.onErrorResume((ex) -> Mono.just(failed(ex)))
+				.doOnCancel(() -> this.listener.modelFinished(this.role, "cancelled", elapsed()));
+		});
+	}
+
+	private Flux<String> budgeted(String query) {
+		Duration first = this.budget.firstToken();
+		Duration total = this.budget.total();
+		Mono<String> deadline = Mono.delay(total)
+			.then(Mono.error(() -> timeout("did not finish within " + total.toMillis() + "ms")));
+		return Flux.defer(() -> this.model.stream(query))
+			.timeout(Mono.delay(first), (piece) -> Mono.never(),
+					Flux.error(() -> timeout("sent no text within " + first.toMillis() + "ms")))
+			.takeUntilOther(deadline);
+	}
+
+	private ModelException timeout(String what) {
+		return new ModelException(Kind.TIMEOUT, this.model.name(), 0, "Model '" + this.model.name() + "' " + what,
+				new TimeoutException());
+	}
+
+	private void received(String piece) {
+		if (this.firstTokenNanos < 0) {
+			this.firstTokenNanos = StreamClock.nanoTime() - this.startNanos;
+			this.listener.firstToken(this.role, Duration.ofNanos(this.firstTokenNanos));
+		}
+		this.response.append(piece);
+	}
+
+	private ReasoningEvent completed() {
+		this.durationNanos = StreamClock.nanoTime() - this.startNanos;
+		this.listener.modelFinished(this.role, "success", Duration.ofNanos(this.durationNanos));
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("response", response());
+		data.put("duration_ms", durationMillis());
+		data.put("first_token_ms", firstTokenMillis());
+		data.put("model", this.model.name());
+		return ReasoningEvent.of(this.role + "_complete", data);
+	}
+
+	private ReasoningEvent failed(Throwable failure) {
+		this.durationNanos = StreamClock.nanoTime() - this.startNanos;
+		this.failureCode = code(failure);
+		this.listener.modelFinished(this.role, this.failureCode.equals("model_error") ? "error" : this.failureCode,
+				Duration.ofNanos(this.durationNanos));
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("error", Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH));
+		data.put("code", this.failureCode);
+		data.put("model", this.model.name());
+		return ReasoningEvent.of(this.role + "_failed", data);
+	}
+
+	private static String code(Throwable failure) {
+		if (failure instanceof ModelException modelException) {
+			if (modelException.getKind() == Kind.TIMEOUT) {
+				return "timeout";
+			}
+			if (modelException.getKind() == Kind.CIRCUIT_OPEN) {
+				return "circuit_open";
+			}
+		}
+		return (failure instanceof TimeoutException) ? "timeout" : "model_error";
+	}
+
+	private Duration elapsed() {
+		return Duration.ofNanos(StreamClock.nanoTime() - this.startNanos);
+	}
+
+	String role() {
+		return this.role;
+	}
+
+	String modelName() {
+		return this.model.name();
+	}
+
+	boolean answered() {
+		return this.durationNanos >= 0 && this.failureCode == null;
+	}
+
+	/**
+	 * Why the model failed: {@code model_error}, {@code timeout} or {@code circuit_open};
+	 * {@code null} when it answered or is still running.
+	 */
+	String failureCode() {
+		return this.failureCode;
+	}
+
+	RunRecord.ModelResult result() {
+		String text = response();
+		return new RunRecord.ModelResult(modelName(), (this.firstTokenNanos < 0) ? null : text, durationMillis(),
+				firstTokenMillis(), this.failureCode);
+	}
+
+	String response() {
+		return this.response.toString();
+	}
+
+	Long durationMillis() {
+		return (this.durationNanos >= 0) ? Duration.ofNanos(this.durationNanos).toMillis() : null;
+	}
+
+	Long firstTokenMillis() {
+		return (this.firstTokenNanos >= 0) ? Duration.ofNanos(this.firstTokenNanos).toMillis() : null;
+	}
+
+}

@@ -1,0 +1,256 @@
+package io.hardening.reasoning.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One query put to both models: runs independently of the connections that watch it,
+ * numbers its events and keeps the latest of them for connections that come back.
+ * <p>
+ * When the last connection leaves before the end, the run waits the reconnect grace; if
+ * nobody comes back it cancels both model calls. It ends exactly once: with its terminal
+ * event, cancelled, or shut down.
+ */
+final class ReasoningRun {
+
+	private final String id;
+
+	private final String query;
+
+	private final String requestId;
+
+	private final ModelLeg flash;
+
+	private final ModelLeg pro;
+
+	private final Duration reconnectGrace;
+
+	private final int maxEvents;
+
+	private final Consumer<ReasoningRun> onEnd;
+
+	private final Sinks.Many<ReasoningEvent> events;
+
+	private final Instant startedAt = Instant.now();
+
+	private final long startNanos = StreamClock.nanoTime();
+
+	// Everything below is guarded by this.
+
+	private State state = State.RUNNING;
+
+	private long sequence;
+
+	private ReasoningEvent terminal;
+
+	private int connections;
+
+	private Disposable upstream;
+
+	private Disposable graceTimer;
+
+	private long durationMs = -1;
+
+	ReasoningRun(String id, String query, String requestId, ModelLeg flash, ModelLeg pro, Duration reconnectGrace,
+			int maxEvents, Consumer<ReasoningRun> onEnd) {
+		this.id = id;
+		this.query = query;
+		this.requestId = requestId;
+		this.flash = flash;
+		this.pro = pro;
+		this.reconnectGrace = reconnectGrace;
+		this.maxEvents = maxEvents;
+		this.onEnd = onEnd;
+		this.events = Sinks.many().replay().limit(maxEvents);
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	void start() {
+		Flux<ReasoningEvent> run = Flux.concat(Mono.fromSupplier(this::startEvent),
+				Flux.merge(this.flash.run(this.query), this.pro.run(this.query)), Mono.fromSupplier(this::endEvent));
+		Disposable subscription = run.subscribe(this::emit, (ex) -> emit(RunEvents.internalError(ex)));
+		synchronized (this) {
+			this.upstream = subscription;
+		}
+	}
+
+	/**
+	 * Watches the run from after the given sequence number: the kept events, then live
+	 * ones until the terminal event.
+	 */
+	Flux<ReasoningEvent> connect(long after) {
+		return Flux.defer(() -> {
+			attach();
+			return this.events.asFlux().filter((event) -> event.sequence() > after).doFinally((signal) -> detach());
+		});
+	}
+
+	/**
+	 * What a connection that saw everything up to {@code after} can get.
+	 */
+	synchronized Resumption resume(long after) {
+		if (this.state == State.CANCELLED || after > this.sequence || after + 1 < oldestKept()) {
+			return Resumption.UNAVAILABLE;
+		}
+		if (this.state == State.ENDED && after >= this.sequence) {
+			return Resumption.NOTHING_MISSED;
+		}
+		return Resumption.AVAILABLE;
+	}
+
+	/**
+	 * Ends a running run at once with an {@code error} event of code
+	 * {@code shutting_down}.
+	 */
+	void shutDown() {
+		emit(RunEvents.shuttingDown());
+	}
+
+	synchronized boolean isRunning() {
+		return this.state == State.RUNNING;
+	}
+
+	private long oldestKept() {
+		return Math.max(1, this.sequence - this.maxEvents + 1);
+	}
+
+	private ReasoningEvent startEvent() {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("query", this.query);
+		data.put("flash_model", this.flash.modelName());
+		data.put("pro_model", this.pro.modelName());
+		data.put("request_id", this.requestId);
+		return ReasoningEvent.of(ReasoningEvent.START, data);
+	}
+
+	private ReasoningEvent endEvent() {
+		return RunEvents.end(this.flash, this.pro, elapsedMillis());
+	}
+
+	private void emit(ReasoningEvent draft) {
+		Disposable toCancel;
+		synchronized (this) {
+			if (this.state != State.RUNNING) {
+				return;
+			}
+			ReasoningEvent event = draft.numbered(this.id, ++this.sequence);
+			this.events.tryEmitNext(event);
+			if (!event.isTerminal()) {
+				return;
+			}
+			this.terminal = event;
+			toCancel = end(State.ENDED);
+		}
+		finish(toCancel);
+	}
+
+	private synchronized void attach() {
+		this.connections++;
+		if (this.graceTimer != null) {
+			this.graceTimer.dispose();
+			this.graceTimer = null;
+		}
+	}
+
+	private void detach() {
+		synchronized (this) {
+			this.connections--;
+			if (this.connections > 0 || this.state != State.RUNNING) {
+				return;
+			}
+			if (!this.reconnectGrace.isZero()) {
+				this.graceTimer = Mono.delay(this.reconnectGrace).subscribe((tick) -> cancelIfAbandoned());
+				return;
+			}
+		}
+		cancelIfAbandoned();
+	}
+
+	private void cancelIfAbandoned() {
+		Disposable toCancel;
+		synchronized (this) {
+			if (this.connections > 0 || this.state != State.RUNNING) {
+				return;
+			}
+			toCancel = end(State.CANCELLED);
+		}
+		finish(toCancel);
+	}
+
+	private Disposable end(State state) {
+		this.state = state;
+		this.durationMs = elapsedMillis();
+		this.events.tryEmitComplete();
+		if (this.graceTimer != null) {
+			this.graceTimer.dispose();
+		}
+		return this.upstream;
+	}
+
+	private void finish(Disposable upstream) {
+		if (upstream != null) {
+			// Cancels the model calls that are still going; a no-op after the end event.
+			upstream.dispose();
+		}
+		this.onEnd.accept(this);
+	}
+
+	synchronized StreamOutcome outcome() {
+		if (this.state == State.CANCELLED) {
+			return StreamOutcome.CANCELLED;
+		}
+		return RunEvents.outcome(this.terminal);
+	}
+
+	synchronized RunRecord record() {
+		String errorCode = (this.terminal != null && ReasoningEvent.ERROR.equals(this.terminal.name()))
+				? (String) this.terminal.data().get("code") : null;
+		return new RunRecord(this.id, this.requestId, this.query, this.startedAt, this.durationMs, outcome(), errorCode,
+				this.flash.result(), this.pro.result());
+	}
+
+	private long elapsedMillis() {
+		return Duration.ofNanos(StreamClock.nanoTime() - this.startNanos).toMillis();
+	}
+
+	private enum State {
+
+		RUNNING, ENDED, CANCELLED
+
+	}
+
+	/**
+	 * What a reconnecting client can get from a run.
+	 */
+	enum Resumption {
+
+		/**
+		 * Events it missed, live if the run goes on.
+		 */
+		AVAILABLE,
+
+		/**
+		 * Nothing: the run ended and the client saw its last event.
+		 */
+		NOTHING_MISSED,
+
+		/**
+		 * Nothing that makes sense: the run was cancelled, or the events it missed are no
+		 * longer kept.
+		 */
+		UNAVAILABLE
+
+	}
+
+}

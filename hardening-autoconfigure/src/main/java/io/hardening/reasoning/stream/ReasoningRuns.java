@@ -1,0 +1,249 @@
+package io.hardening.reasoning.stream;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import io.hardening.reasoning.ReasoningModel;
+import io.hardening.reasoning.ReasoningModels;
+import io.hardening.reasoning.stream.StreamRejectedException.Reason;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts reasoning runs, admits at most {@code maxConcurrentStreams} at once, keeps
+ * finished runs for reconnects within bounds, and ends every running one with
+ * {@code shutting_down} when the application stops, before the web server's graceful
+ * shutdown waits on them.
+ */
+public class ReasoningRuns implements SmartLifecycle {
+
+	/**
+	 * Stops before the web server's graceful shutdown phase
+	 * ({@code SmartLifecycle.DEFAULT_PHASE - 1024}), so open streams end instead of
+	 * holding it.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+	private static final Log logger = LogFactory.getLog(ReasoningRuns.class);
+
+	private final ReasoningModels models;
+
+	private final StreamSettings settings;
+
+	private final ModelGuard guard;
+
+	private final BooleanSupplier modelsReady;
+
+	private final RunRecorder recorder;
+
+	private final ReasoningStreamListener listener;
+
+	private final Map<String, ReasoningRun> runs = new ConcurrentHashMap<>();
+
+	private final Deque<String> finished = new ArrayDeque<>();
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private volatile boolean running;
+
+	private volatile boolean stopping;
+
+	/**
+	 * Creates the registry.
+	 * @param models the two models
+	 * @param settings the bounds
+	 * @param guard the circuit breakers
+	 * @param modelsReady whether the model client is initialized
+	 * @param recorder saves finished runs
+	 * @param listener told about streams and calls
+	 */
+	public ReasoningRuns(ReasoningModels models, StreamSettings settings, ModelGuard guard, BooleanSupplier modelsReady,
+			RunRecorder recorder, ReasoningStreamListener listener) {
+		this.models = models;
+		this.settings = settings;
+		this.guard = guard;
+		this.modelsReady = modelsReady;
+		this.recorder = recorder;
+		this.listener = listener;
+	}
+
+	/**
+	 * Starts a run: both models at once.
+	 * @param query the query, already checked
+	 * @param requestId the request id, shown in the start event and the run record
+	 * @return the run's events, from its start to its terminal event
+	 * @throws StreamRejectedException when the run may not start now
+	 */
+	public Flux<ReasoningEvent> start(String query, String requestId) {
+		admit();
+		String id = "run-" + UUID.randomUUID();
+		ReasoningRun run = new ReasoningRun(id, query, requestId,
+				leg("flash", this.models.flash(), this.settings.flash()),
+				leg("pro", this.models.pro(), this.settings.pro()), this.settings.reconnectGrace(),
+				this.settings.resumeMaxEvents(), this::ended);
+		this.runs.put(id, run);
+		Flux<ReasoningEvent> events = run.connect(0);
+		run.start();
+		if (this.stopping) {
+			run.shutDown();
+		}
+		return events;
+	}
+
+	/**
+	 * Resumes a run for a client that reconnects with {@code Last-Event-ID}. Never starts
+	 * a model call.
+	 * @param lastEventId the last id the client saw, {@code {run id}:{sequence}}
+	 * @return what the client gets
+	 */
+	public Resume resume(String lastEventId) {
+		int colon = (lastEventId != null) ? lastEventId.lastIndexOf(':') : -1;
+		ReasoningRun run = (colon > 0) ? this.runs.get(lastEventId.substring(0, colon)) : null;
+		long after = (run != null) ? sequence(lastEventId.substring(colon + 1)) : -1;
+		if (run == null || after < 0) {
+			return Resume.unavailable();
+		}
+		return switch (run.resume(after)) {
+			case AVAILABLE -> new Resume(run.connect(after));
+			case NOTHING_MISSED -> Resume.missedNothing();
+			case UNAVAILABLE -> Resume.unavailable();
+		};
+	}
+
+	/**
+	 * How many runs are going now.
+	 * @return the number of running streams
+	 */
+	public int activeStreams() {
+		return this.active.get();
+	}
+
+	private void admit() {
+		if (this.stopping) {
+			throw reject(Reason.SHUTTING_DOWN, "The application is shutting down");
+		}
+		if (!this.modelsReady.getAsBoolean()) {
+			throw reject(Reason.NOT_INITIALIZED, "AI service unavailable");
+		}
+		if (this.active.incrementAndGet() > this.settings.maxConcurrentStreams()) {
+			this.active.decrementAndGet();
+			throw reject(Reason.TOO_MANY_STREAMS, "Too many streams: at most " + this.settings.maxConcurrentStreams()
+					+ " run at once (hardening.reasoning.max-concurrent-streams)");
+		}
+	}
+
+	private StreamRejectedException reject(Reason reason, String message) {
+		this.listener.streamFinished(StreamOutcome.REJECTED);
+		return new StreamRejectedException(reason, message);
+	}
+
+	private ModelLeg leg(String role, ReasoningModel model, ModelBudget budget) {
+		return new ModelLeg(role, model, budget.cappedAt(this.settings.timeout()), this.guard, this.listener);
+	}
+
+	private void ended(ReasoningRun run) {
+		this.active.decrementAndGet();
+		StreamOutcome outcome = run.outcome();
+		this.listener.streamFinished(outcome);
+		try {
+			this.recorder.record(run.record());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Run record of " + run.id() + " could not be saved", ex);
+			this.listener.runRecordFailed(ex);
+		}
+		keepForResume(run, outcome);
+	}
+
+	private void keepForResume(ReasoningRun run, StreamOutcome outcome) {
+		if (outcome == StreamOutcome.CANCELLED || this.settings.resumeWindow().isZero()
+				|| this.settings.resumeMaxRuns() == 0) {
+			this.runs.remove(run.id());
+			return;
+		}
+		synchronized (this.finished) {
+			this.finished.addLast(run.id());
+			while (this.finished.size() > this.settings.resumeMaxRuns()) {
+				this.runs.remove(this.finished.removeFirst());
+			}
+		}
+		Mono.delay(this.settings.resumeWindow()).subscribe((tick) -> forget(run.id()));
+	}
+
+	private void forget(String id) {
+		synchronized (this.finished) {
+			this.finished.remove(id);
+		}
+		this.runs.remove(id);
+	}
+
+	private static long sequence(String text) {
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Refuses new streams and ends the running ones with {@code shutting_down}.
+	 */
+	@Override
+	public void stop() {
+		this.stopping = true;
+		this.runs.values().stream().filter(ReasoningRun::isRunning).forEach(ReasoningRun::shutDown);
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * What a reconnecting client gets.
+	 *
+	 * @param events the events to send, {@code null} when the client missed nothing of a
+	 * run that ended (answer 204)
+	 */
+	public record Resume(Flux<ReasoningEvent> events) {
+
+		static Resume missedNothing() {
+			return new Resume(null);
+		}
+
+		static Resume unavailable() {
+			return new Resume(Flux.just(RunEvents.resumeUnavailable()));
+		}
+
+		/**
+		 * Whether the client saw everything of a run that has ended.
+		 * @return whether there is nothing to send
+		 */
+		public boolean nothingMissed() {
+			return this.events == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.hardening.reasoning.stream;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.hardening.support.Sanitizer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The terminal events of a run and the outcome each stands for.
+ */
+final class RunEvents {
+
+	private static final Log logger = LogFactory.getLog(RunEvents.class);
+
+	private RunEvents() {
+	}
+
+	/**
+	 * The last event once both models are done: {@code complete} when at least one
+	 * answered, else {@code error} ({@code timeout} when every model ran out of time,
+	 * {@code all_models_failed} otherwise).
+	 */
+	static ReasoningEvent end(ModelLeg flash, ModelLeg pro, long durationMs) {
+		if (flash.answered() || pro.answered()) {
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("flash_response", flash.answered() ? flash.response() : null);
+			data.put("pro_response", pro.answered() ? pro.response() : null);
+			data.put("duration_ms", durationMs);
+			data.put("partial", !(flash.answered() && pro.answered()));
+			return ReasoningEvent.of(ReasoningEvent.COMPLETE, data);
+		}
+		boolean timedOut = "timeout".equals(flash.failureCode()) && "timeout".equals(pro.failureCode());
+		return error("Both models failed (flash: " + flash.failureCode() + ", pro: " + pro.failureCode() + ")",
+				timedOut ? "timeout" : "all_models_failed");
+	}
+
+	static ReasoningEvent shuttingDown() {
+		return error("The application is shutting down: retry on another instance", "shutting_down");
+	}
+
+	static ReasoningEvent resumeUnavailable() {
+		return error("That stream cannot be resumed here: it is unknown, expired or cancelled; start a new query",
+				"resume_unavailable");
+	}
+
+	static ReasoningEvent internalError(Throwable failure) {
+		logger.error("Reasoning stream failed", failure);
+		return error("The stream failed: " + Sanitizer.sanitize(Sanitizer.describe(failure), 300), "internal_error");
+	}
+
+	static StreamOutcome outcome(ReasoningEvent terminal) {
+		if (terminal == null || ReasoningEvent.ERROR.equals(terminal.name())) {
+			return StreamOutcome.ERROR;
+		}
+		return Boolean.TRUE.equals(terminal.data().get("partial")) ? StreamOutcome.PARTIAL : StreamOutcome.COMPLETE;
+	}
+
+	private static ReasoningEvent error(String message, String code) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("error", message);
+		data.put("code", code);
+		return ReasoningEvent.of(ReasoningEvent.ERROR, data);
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.hardening.reasoning.stream;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What is saved of a finished stream: what was asked, what each model answered, how long
+ * it took and how it ended.
+ *
+ * @param id the run id, also the experiment id ({@code run-...})
+ * @param requestId the request id of the request that started the run
+ * @param query the query
+ * @param startedAt when the run started
+ * @param durationMs how long the run took
+ * @param outcome how the run ended
+ * @param errorCode the code of the terminal error event, {@code null} when it completed
+ * @param flash what the flash model did
+ * @param pro what the pro model did
+ */
+public record RunRecord(String id, String requestId, String query, Instant startedAt, long durationMs,
+		StreamOutcome outcome, String errorCode, ModelResult flash, ModelResult pro) {
+
+	/**
+	 * The result document: the responses and the outcome.
+	 * @return the result, snake_case keys
+	 */
+	public Map<String, Object> result() {
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("outcome", this.outcome.tagValue());
+		result.put("flash_response", this.flash.response());
+		result.put("pro_response", this.pro.response());
+		if (this.errorCode != null) {
+			result.put("error_code", this.errorCode);
+		}
+		return result;
+	}
+
+	/**
+	 * The metadata document: the query, the models, durations and ids.
+	 * @return the metadata, snake_case keys
+	 */
+	public Map<String, Object> metadata() {
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("kind", "reasoning_run");
+		metadata.put("query", this.query);
+		metadata.put("request_id", this.requestId);
+		metadata.put("started_at", this.startedAt.toString());
+		metadata.put("duration_ms", this.durationMs);
+		metadata.put("flash", this.flash.details());
+		metadata.put("pro", this.pro.details());
+		return metadata;
+	}
+
+	/**
+	 * What one model did in a run.
+	 *
+	 * @param model the model name
+	 * @param response the text it sent, possibly partial; {@code null} if it sent none
+	 * @param durationMs how long its call took, {@code null} if it was cut off
+	 * @param firstTokenMs when its first piece arrived, {@code null} if none did
+	 * @param failureCode why it failed, {@code null} if it answered
+	 */
+	public record ModelResult(String model, String response, Long durationMs, Long firstTokenMs, String failureCode) {
+
+		Map<String, Object> details() {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("model", this.model);
+			details.put("duration_ms", this.durationMs);
+			details.put("first_token_ms", this.firstTokenMs);
+			details.put("failure_code", this.failureCode);
+			return details;
+		}
+
+	}
+
+}

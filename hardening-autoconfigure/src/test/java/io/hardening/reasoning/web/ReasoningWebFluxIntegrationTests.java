@@ -1,0 +1,160 @@
+package io.hardening.reasoning.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The endpoint in a whole reactive application over real HTTP, simulated models and
+ * filesystem storage: headers, events, admission errors and the run record.
+ */
+@SpringBootTest(classes = ReasoningTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "server.address=127.0.0.1",
+				"hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.flash-latency=100ms",
+				"hardening.reasoning.simulated.pro-latency=300ms", "hardening.reasoning.max-query-length=50",
+				"hardening.storage.mode=filesystem" })
+@AutoConfigureWebTestClient(timeout = "20s")
+class ReasoningWebFluxIntegrationTests {
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
+	};
+
+	@TempDir
+	static Path root;
+
+	@Autowired
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void storagePath(DynamicPropertyRegistry registry) {
+		registry.add("hardening.storage.filesystem.path", () -> root.toString());
+	}
+
+	@Test
+	void postStreamsBothModelsAndEndsWithComplete() {
+		List<ServerSentEvent<String>> events = this.client.post()
+			.uri("/api/reasoning/query")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Request-Id", "req-42")
+			.bodyValue(Map.of("query", "Why is the sky blue?"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.expectHeader()
+			.valueEquals("Cache-Control", "no-cache")
+			.expectHeader()
+			.valueEquals("X-Accel-Buffering", "no")
+			.returnResult(SSE)
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(events.get(0).retry()).isNotNull();
+		List<ServerSentEvent<String>> named = events.stream().filter((event) -> event.event() != null).toList();
+		assertThat(named.get(0).event()).isEqualTo("start");
+		assertThat(named.get(0).data()).contains("\"request_id\":\"req-42\"")
+			.contains("\"flash_model\":\"simulated-flash\"");
+		assertThat(named.get(named.size() - 1).event()).isEqualTo("complete");
+		assertThat(named).extracting(ServerSentEvent::event)
+			.contains("flash_delta", "pro_delta", "flash_complete", "pro_complete");
+		String runId = named.get(0).id().substring(0, named.get(0).id().lastIndexOf(':'));
+		assertThat(named).allSatisfy((event) -> assertThat(event.id()).startsWith(runId + ":"));
+		Map<?, ?> complete = JsonMapper.shared().readValue(named.get(named.size() - 1).data(), Map.class);
+		assertThat(complete.get("partial")).isEqualTo(false);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> this.client.get()
+				.uri("/api/storage/experiments/" + runId)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.metadata.query")
+				.isEqualTo("Why is the sky blue?")
+				.jsonPath("$.metadata.request_id")
+				.isEqualTo("req-42")
+				.jsonPath("$.result.outcome")
+				.isEqualTo("complete"));
+	}
+
+	@Test
+	void getStreamsForEventSource() {
+		List<ServerSentEvent<String>> events = this.client.get()
+			.uri("/api/reasoning/query?query=hello")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(SSE)
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(events).extracting(ServerSentEvent::event).contains("start", "complete");
+	}
+
+	@Test
+	void badQueriesGetJsonErrors() {
+		expectInvalid(
+				this.client.post().uri("/api/reasoning/query").contentType(MediaType.APPLICATION_JSON).bodyValue("{}"));
+		expectInvalid(this.client.post()
+			.uri("/api/reasoning/query")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":\"   \"}"));
+		expectInvalid(this.client.post()
+			.uri("/api/reasoning/query")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":\"" + "x".repeat(51) + "\"}"));
+		expectInvalid(this.client.post()
+			.uri("/api/reasoning/query")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":"));
+		expectInvalid(
+				this.client.post().uri("/api/reasoning/query").contentType(MediaType.TEXT_PLAIN).bodyValue("hello"));
+		expectInvalid(this.client.post()
+			.uri("/api/reasoning/query")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":\"" + "x".repeat(100_000) + "\"}"));
+		expectInvalid(this.client.get().uri("/api/reasoning/query"));
+		this.client.put()
+			.uri("/api/reasoning/query")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("method_not_allowed");
+	}
+
+	private void expectInvalid(WebTestClient.RequestHeadersSpec<?> request) {
+		request.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_query")
+			.jsonPath("$.error")
+			.isNotEmpty();
+	}
+
+}
