@@ -1,6 +1,7 @@
 package io.hardening.resilience;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -41,8 +42,8 @@ class CircuitBreakersHealthIndicatorTests {
 	@Test
 	void healthWhenCallsFailReportsRatesAndCounts() {
 		CircuitBreaker flash = this.registry.circuitBreaker("flash");
-		flash.onSuccess(10, java.util.concurrent.TimeUnit.MILLISECONDS);
-		flash.onError(10, java.util.concurrent.TimeUnit.MILLISECONDS, new IllegalStateException("boom"));
+		flash.onSuccess(10, TimeUnit.MILLISECONDS);
+		flash.onError(10, TimeUnit.MILLISECONDS, new IllegalStateException("boom"));
 		assertThat(flash.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		assertThat(flash.tryAcquirePermission()).isFalse();
 		Health health = this.indicator.health();
