@@ -1,5 +1,8 @@
 package io.hardening.autoconfigure;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -20,6 +23,13 @@ import org.springframework.core.env.MapPropertySource;
  * reports UNKNOWN with "Discovery Client not initialized" in every app without service
  * discovery. Apps that use discovery set
  * {@code spring.cloud.discovery.client.composite-indicator.enabled=true}.</li>
+ * <li>Suits the {@code flash} and {@code pro} circuit breakers to long model streams: no
+ * Spring Cloud TimeLimiter (a per-element timeout of 1s by default, which fails a stream
+ * that pauses for a second) and a slow-call threshold of 300s, above the stream budget,
+ * so a long answer does not count as slow. Resilience4j creates every instance named
+ * under {@code resilience4j.circuitbreaker.instances} at startup, and Spring Cloud's
+ * factory takes the registry's existing breaker of that name, so these keys and the
+ * application's own keys beside them reach the breakers.</li>
  * </ul>
  */
 public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -29,9 +39,19 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 	 */
 	public static final String PROPERTY_SOURCE_NAME = "hardeningDefaults";
 
-	private static final Map<String, Object> DEFAULTS = Map.of("management.endpoints.web.exposure.include",
-			"health,info,prometheus,init", "management.endpoint.health.probes.enabled", "true",
-			"spring.cloud.discovery.client.composite-indicator.enabled", "false");
+	private static final Map<String, Object> DEFAULTS = defaults();
+
+	private static Map<String, Object> defaults() {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,init");
+		defaults.put("management.endpoint.health.probes.enabled", "true");
+		defaults.put("spring.cloud.discovery.client.composite-indicator.enabled", "false");
+		for (String breaker : List.of("flash", "pro")) {
+			defaults.put("spring.cloud.circuitbreaker.resilience4j.disable-time-limiter-map." + breaker, "true");
+			defaults.put("resilience4j.circuitbreaker.instances." + breaker + ".slow-call-duration-threshold", "300s");
+		}
+		return Collections.unmodifiableMap(defaults);
+	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
