@@ -32,7 +32,9 @@ public class CircuitBreakerModelGuard implements ModelGuard {
 	@Override
 	public Flux<String> protect(String role, Flux<String> call) {
 		ReactiveCircuitBreaker breaker = "flash".equals(role) ? this.flash : this.pro;
-		return breaker.run(call)
+		// Without a fallback Spring Cloud wraps every failure in a
+		// NoFallbackAvailableException; passing them through keeps their kind.
+		return breaker.run(call, Flux::error)
 			.onErrorMap(CallNotPermittedException.class, (ex) -> new ModelException(Kind.CIRCUIT_OPEN, role, 0,
 					"Circuit breaker '" + role + "' is open: the model was not called", ex));
 	}
