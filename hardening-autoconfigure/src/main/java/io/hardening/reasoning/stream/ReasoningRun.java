@@ -57,6 +57,8 @@ final class ReasoningRun {
 
 	private Disposable graceTimer;
 
+	private boolean started;
+
 	private long durationMs = -1;
 
 	ReasoningRun(String id, String query, String requestId, ModelLeg flash, ModelLeg pro, Duration reconnectGrace,
@@ -76,7 +78,27 @@ final class ReasoningRun {
 		return this.id;
 	}
 
-	void start() {
+	/**
+	 * The first connection: the run starts once it is subscribed, so that it sees every
+	 * event however few are kept. A run nobody connects to within {@code noShow} is
+	 * cancelled.
+	 */
+	Flux<ReasoningEvent> open(Duration noShow) {
+		synchronized (this) {
+			this.graceTimer = Mono.delay(noShow).subscribe((tick) -> cancelIfAbandoned());
+		}
+		// Merged in second, start() runs once the connection holds its place in the
+		// kept events, so nothing it must see can be dropped from them before.
+		return connect(0).mergeWith(Mono.<ReasoningEvent>fromRunnable(this::start));
+	}
+
+	private void start() {
+		synchronized (this) {
+			if (this.started || this.state != State.RUNNING) {
+				return;
+			}
+			this.started = true;
+		}
 		Flux<ReasoningEvent> run = Flux.concat(Mono.fromSupplier(this::startEvent),
 				Flux.merge(this.flash.run(this.query), this.pro.run(this.query)), Mono.fromSupplier(this::endEvent));
 		Disposable subscription = run.subscribe(this::emit, (ex) -> emit(RunEvents.internalError(ex)));
@@ -191,7 +213,6 @@ final class ReasoningRun {
 	private Disposable end(State state) {
 		this.state = state;
 		this.durationMs = elapsedMillis();
-		this.events.tryEmitComplete();
 		if (this.graceTimer != null) {
 			this.graceTimer.dispose();
 		}
@@ -204,6 +225,9 @@ final class ReasoningRun {
 			upstream.dispose();
 		}
 		this.onEnd.accept(this);
+		// Completed after the run is accounted for: a client that saw the end sees the
+		// counts and the record's start too. Nothing else emits once the state changed.
+		this.events.tryEmitComplete();
 	}
 
 	synchronized StreamOutcome outcome() {

@@ -1,5 +1,6 @@
 package io.hardening.reasoning.stream;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -32,6 +33,12 @@ public class ReasoningRuns implements SmartLifecycle {
 	 * holding it.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+	/**
+	 * Longest wait for the first connection of a run, in case the response that would
+	 * have carried it was never written.
+	 */
+	private static final Duration NO_SHOW = Duration.ofSeconds(10);
 
 	private static final Log logger = LogFactory.getLog(ReasoningRuns.class);
 
@@ -91,8 +98,7 @@ public class ReasoningRuns implements SmartLifecycle {
 				leg("pro", this.models.pro(), this.settings.pro()), this.settings.reconnectGrace(),
 				this.settings.resumeMaxEvents(), this::ended);
 		this.runs.put(id, run);
-		Flux<ReasoningEvent> events = run.connect(0);
-		run.start();
+		Flux<ReasoningEvent> events = run.open(max(this.settings.reconnectGrace(), NO_SHOW));
 		if (this.stopping) {
 			run.shutDown();
 		}
@@ -184,6 +190,10 @@ public class ReasoningRuns implements SmartLifecycle {
 			this.finished.remove(id);
 		}
 		this.runs.remove(id);
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	private static long sequence(String text) {
