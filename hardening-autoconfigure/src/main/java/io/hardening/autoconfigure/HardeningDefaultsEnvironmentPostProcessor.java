@@ -30,6 +30,10 @@ import org.springframework.core.env.MapPropertySource;
  * under {@code resilience4j.circuitbreaker.instances} at startup, and Spring Cloud's
  * factory takes the registry's existing breaker of that name, so these keys and the
  * application's own keys beside them reach the breakers.</li>
+ * <li>Sizes the {@code flash} and {@code pro} bulkheads that Spring Cloud puts around
+ * each call to {@code hardening.reasoning.max-concurrent-streams}: Resilience4j's default
+ * of 25 concurrent calls would fail the 26th stream's models with "Bulkhead is full"
+ * although the endpoint admitted it. They are created at startup like the breakers.</li>
  * </ul>
  */
 public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -49,6 +53,8 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		for (String breaker : List.of("flash", "pro")) {
 			defaults.put("spring.cloud.circuitbreaker.resilience4j.disable-time-limiter-map." + breaker, "true");
 			defaults.put("resilience4j.circuitbreaker.instances." + breaker + ".slow-call-duration-threshold", "300s");
+			defaults.put("resilience4j.bulkhead.instances." + breaker + ".max-concurrent-calls",
+					"${hardening.reasoning.max-concurrent-streams:256}");
 		}
 		return Collections.unmodifiableMap(defaults);
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -42,6 +43,9 @@ class CircuitBreakerPropertiesIntegrationTests {
 	@Autowired
 	private CircuitBreakerRegistry registry;
 
+	@Autowired
+	private BulkheadRegistry bulkheads;
+
 	@BeforeEach
 	void resetBreakers() {
 		this.registry.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
@@ -57,6 +61,12 @@ class CircuitBreakerPropertiesIntegrationTests {
 		assertThat(flash.getMinimumNumberOfCalls()).isEqualTo(2);
 		assertThat(flash.getSlidingWindowSize()).isEqualTo(2);
 		assertThat(flash.getSlowCallDurationThreshold()).isEqualTo(Duration.ofSeconds(300));
+	}
+
+	@Test
+	void bulkheadsOfBothModelsAdmitAsManyCallsAsTheStreamsAdmitted() {
+		assertThat(this.bulkheads.bulkhead("flash").getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(256);
+		assertThat(this.bulkheads.bulkhead("pro").getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(256);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
+import io.hardening.support.Deadlines;
 import io.hardening.support.Sanitizer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -79,8 +80,8 @@ public class GeminiClient {
 			.mapNotNull(ServerSentEvent::data)
 			.map((data) -> this.payloads.text(model, where, data))
 			.filter((text) -> !text.isEmpty());
-		Mono<String> deadline = Mono.delay(timeout).then(Mono.error(() -> timedOut(model, timeout)));
-		return texts.takeUntilOther(deadline).onErrorMap((ex) -> modelException(model, ex));
+		return Deadlines.within(texts, timeout, () -> timedOut(model, timeout))
+			.onErrorMap((ex) -> modelException(model, ex));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
 import io.hardening.reasoning.ReasoningModel;
+import io.hardening.support.Deadlines;
 import io.hardening.support.Sanitizer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,12 +68,11 @@ final class ModelLeg {
 	private Flux<String> budgeted(String query) {
 		Duration first = this.budget.firstToken();
 		Duration total = this.budget.total();
-		Mono<String> deadline = Mono.delay(total)
-			.then(Mono.error(() -> timeout("did not finish within " + total.toMillis() + "ms")));
-		return Flux.defer(() -> this.model.stream(query))
+		Flux<String> firstTokenBounded = Flux.defer(() -> this.model.stream(query))
 			.timeout(Mono.delay(first), (piece) -> Mono.never(),
-					Flux.error(() -> timeout("sent no text within " + first.toMillis() + "ms")))
-			.takeUntilOther(deadline);
+					Flux.error(() -> timeout("sent no text within " + first.toMillis() + "ms")));
+		return Deadlines.within(firstTokenBounded, total,
+				() -> timeout("did not finish within " + total.toMillis() + "ms"));
 	}
 
 	private ModelException timeout(String what) {

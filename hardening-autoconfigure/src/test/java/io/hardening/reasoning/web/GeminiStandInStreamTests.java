@@ -1,0 +1,218 @@
+package io.hardening.reasoning.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.hardening.reasoning.web.GeminiStandIn.Behaviour;
+import io.hardening.reasoning.web.GeminiStandIn.StreamCall;
+import io.hardening.reasoning.web.ReasoningStreamClient.Event;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The endpoint of a whole reactive application over real HTTP, its models on the Gemini
+ * Developer API played by a local stand-in of {@code streamGenerateContent?alt=sse}:
+ * normal answers, a stall after the first chunk, an upstream that closes mid-stream,
+ * errors and a late first token.
+ */
+@SpringBootTest(classes = ReasoningTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "server.address=127.0.0.1",
+				"hardening.reasoning.provider=gemini-api",
+				"hardening.reasoning.gemini-api.api-key=" + GeminiStandIn.API_KEY,
+				"hardening.reasoning.flash.model=" + GeminiStandInStreamTests.FLASH,
+				"hardening.reasoning.pro.model=" + GeminiStandInStreamTests.PRO,
+				"hardening.reasoning.flash.first-token-timeout=1s", "hardening.reasoning.pro.timeout=2s",
+				"hardening.storage.mode=filesystem" })
+class GeminiStandInStreamTests {
+
+	static final String FLASH = "gemini-stand-in-flash";
+
+	static final String PRO = "gemini-stand-in-pro";
+
+	private static final GeminiStandIn standIn = GeminiStandIn.start();
+
+	@TempDir
+	static Path root;
+
+	@LocalServerPort
+	private int port;
+
+	private ReasoningStreamClient client;
+
+	@DynamicPropertySource
+	static void standInAndStorage(DynamicPropertyRegistry registry) {
+		registry.add("hardening.reasoning.gemini-api.base-url", standIn::baseUrl);
+		registry.add("hardening.storage.filesystem.path", () -> root.toString());
+	}
+
+	@BeforeEach
+	void connect() {
+		standIn.reset();
+		this.client = new ReasoningStreamClient(this.port);
+		this.client.awaitReady();
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.client.close();
+	}
+
+	@AfterAll
+	static void stopStandIn() {
+		standIn.close();
+	}
+
+	@Test
+	void bothModelsStreamTheirAnswersAndTheStreamEndsWithComplete() {
+		standIn.behave(FLASH, Behaviour.normal(4, Duration.ofMillis(30)));
+		standIn.behave(PRO, Behaviour.normal(5, Duration.ofMillis(60)));
+		List<Event> events = this.client.stream("Why is the sky blue?");
+		assertThat(events.get(0).name()).isEqualTo("start");
+		assertThat(events.get(0).get("flash_model")).isEqualTo(FLASH);
+		assertThat(events.get(0).get("pro_model")).isEqualTo(PRO);
+		assertThat(last(events).name()).isEqualTo("complete");
+		assertThat(last(events).get("partial")).isEqualTo(false);
+		assertThat(last(events).get("flash_response")).isEqualTo(GeminiStandIn.answer(FLASH, 4));
+		assertThat(last(events).get("pro_response")).isEqualTo(GeminiStandIn.answer(PRO, 5));
+		assertThat(named(events, "flash_delta")).hasSize(4);
+		assertThat(named(events, "pro_delta")).hasSize(5);
+		for (String role : List.of("flash", "pro")) {
+			Event complete = only(events, role + "_complete");
+			assertThat(deltas(events, role)).isEqualTo(complete.get("response"));
+			assertThat(complete.get("model")).isEqualTo(role.equals("flash") ? FLASH : PRO);
+			assertThat(events.indexOf(complete)).isGreaterThan(events.indexOf(last(named(events, role + "_delta"))));
+		}
+		for (String model : List.of(FLASH, PRO)) {
+			StreamCall call = only(standIn.calls(model));
+			assertThat(call.body()).contains("\"text\":\"Why is the sky blue?\"");
+			assertThat(call.finished()).isTrue();
+			assertThat(call.closedByClient()).isFalse();
+		}
+	}
+
+	@Test
+	void proThatStallsAfterItsFirstChunkTimesOutAndItsConnectionIsClosed() {
+		standIn.behave(PRO, Behaviour.stallAfterFirstFrame());
+		long start = System.nanoTime();
+		List<Event> events = this.client.stream("stall");
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		System.out.println("Stream with a stalled pro ended after " + elapsed.toMillis() + " ms");
+		assertThat(elapsed).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
+		assertThat(deltas(events, "pro")).isEqualTo(GeminiStandIn.piece(PRO, 0));
+		Event failed = only(events, "pro_failed");
+		assertThat(failed.get("code")).isEqualTo("timeout");
+		assertThat(failed.get("model")).isEqualTo(PRO);
+		assertThat(only(events, "flash_complete").get("response")).isEqualTo(GeminiStandIn.answer(FLASH, 3));
+		assertThat(last(events).name()).isEqualTo("complete");
+		assertThat(last(events).get("partial")).isEqualTo(true);
+		assertThat(last(events).get("pro_response")).isNull();
+		StreamCall pro = only(standIn.calls(PRO));
+		await().atMost(Duration.ofSeconds(2)).until(pro::closedByClient);
+		System.out.println(
+				"Stand-in saw the pro connection closed " + pro.closedAfter().toMillis() + " ms after the request");
+		assertThat(pro.finished()).isFalse();
+	}
+
+	@Test
+	void flashUpstreamThatClosesMidStreamFailsFlashAndTheStreamGoesOn() {
+		standIn.behave(FLASH, Behaviour.closeAfterFirstFrame());
+		standIn.behave(PRO, Behaviour.normal(4, Duration.ofMillis(100)));
+		List<Event> events = this.client.stream("close");
+		Event failed = only(events, "flash_failed");
+		System.out.println("flash_failed after a mid-stream close: " + failed.data());
+		assertThat(failed.get("code")).isEqualTo("model_error");
+		assertThat(failed.get("model")).isEqualTo(FLASH);
+		assertThat((String) failed.get("error")).isNotBlank();
+		assertThat(named(events, "pro_delta")).last()
+			.satisfies((delta) -> assertThat(events.indexOf(delta)).isGreaterThan(events.indexOf(failed)));
+		assertThat(only(events, "pro_complete").get("response")).isEqualTo(GeminiStandIn.answer(PRO, 4));
+		assertThat(last(events).name()).isEqualTo("complete");
+		assertThat(last(events).get("partial")).isEqualTo(true);
+		assertThat(last(events).get("flash_response")).isNull();
+		assertThat(last(events).get("pro_response")).isEqualTo(GeminiStandIn.answer(PRO, 4));
+	}
+
+	@Test
+	void bothModelsFailingWith500EndsTheStreamWithAllModelsFailed() {
+		standIn.behave(FLASH, Behaviour.failing(500));
+		standIn.behave(PRO, Behaviour.failing(500));
+		List<Event> events = this.client.stream("fail");
+		for (String role : List.of("flash", "pro")) {
+			Event failed = only(events, role + "_failed");
+			assertThat(failed.get("code")).isEqualTo("model_error");
+			assertThat((String) failed.get("error")).contains("500");
+		}
+		assertThat(named(events, "complete")).isEmpty();
+		assertThat(last(events).name()).isEqualTo("error");
+		assertThat(last(events).get("code")).isEqualTo("all_models_failed");
+	}
+
+	@Test
+	void rateLimitedProFailsWithItsReasonAndFlashStillAnswers() {
+		standIn.behave(PRO, Behaviour.failing(429));
+		List<Event> events = this.client.stream("busy");
+		Event failed = only(events, "pro_failed");
+		assertThat(failed.get("code")).isEqualTo("model_error");
+		assertThat((String) failed.get("error")).contains("Rate limit").contains("429");
+		assertThat(last(events).name()).isEqualTo("complete");
+		assertThat(last(events).get("partial")).isEqualTo(true);
+		assertThat(last(events).get("flash_response")).isEqualTo(GeminiStandIn.answer(FLASH, 3));
+	}
+
+	@Test
+	void flashWhoseFirstChunkComesAfterTheFirstTokenTimeoutTimesOut() {
+		standIn.behave(FLASH, Behaviour.firstFrameAfter(Duration.ofMillis(1500)));
+		List<Event> events = this.client.stream("slow start");
+		assertThat(named(events, "flash_delta")).isEmpty();
+		Event failed = only(events, "flash_failed");
+		assertThat(failed.get("code")).isEqualTo("timeout");
+		assertThat((String) failed.get("error")).contains("1000ms");
+		assertThat(last(events).name()).isEqualTo("complete");
+		assertThat(last(events).get("partial")).isEqualTo(true);
+		assertThat(last(events).get("pro_response")).isEqualTo(GeminiStandIn.answer(PRO, 3));
+		StreamCall flash = only(standIn.calls(FLASH));
+		await().atMost(Duration.ofSeconds(2)).until(flash::closedByClient);
+		assertThat(flash.finished()).isFalse();
+	}
+
+	private static List<Event> named(List<Event> events, String name) {
+		return events.stream().filter((event) -> event.name().equals(name)).toList();
+	}
+
+	private static Event only(List<Event> events, String name) {
+		List<Event> named = named(events, name);
+		assertThat(named).as("%s events in %s", name, events).hasSize(1);
+		return named.get(0);
+	}
+
+	private static <T> T only(List<T> items) {
+		assertThat(items).hasSize(1);
+		return items.get(0);
+	}
+
+	private static <T> T last(List<T> items) {
+		assertThat(items).isNotEmpty();
+		return items.get(items.size() - 1);
+	}
+
+	private static String deltas(List<Event> events, String role) {
+		return named(events, role + "_delta").stream()
+			.map((event) -> (String) event.get("text"))
+			.collect(Collectors.joining());
+	}
+
+}

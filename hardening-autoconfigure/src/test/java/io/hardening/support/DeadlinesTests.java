@@ -1,0 +1,56 @@
+package io.hardening.support;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeadlinesTests {
+
+	private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(5);
+
+	@Test
+	void streamThatEndsInTimePassesThrough() {
+		StepVerifier
+			.withVirtualTime(() -> Deadlines.within(Flux.interval(Duration.ofSeconds(1)).take(3), Duration.ofSeconds(5),
+					TimeoutException::new))
+			.thenAwait(Duration.ofSeconds(3))
+			.expectNext(0L, 1L, 2L)
+			.expectComplete()
+			.verify(VERIFY_TIMEOUT);
+	}
+
+	@Test
+	void streamPastItsBudgetIsCancelledAndFails() {
+		AtomicBoolean cancelled = new AtomicBoolean();
+		StepVerifier
+			.withVirtualTime(
+					() -> Deadlines.within(Flux.interval(Duration.ofSeconds(1)).doOnCancel(() -> cancelled.set(true)),
+							Duration.ofMillis(2500), () -> new TimeoutException("too late")))
+			.thenAwait(Duration.ofSeconds(2))
+			.expectNext(0L, 1L)
+			.thenAwait(Duration.ofMillis(500))
+			.expectErrorMessage("too late")
+			.verify(VERIFY_TIMEOUT);
+		assertThat(cancelled).isTrue();
+	}
+
+	@Test
+	void silentStreamIsCancelledAtItsBudget() {
+		AtomicBoolean cancelled = new AtomicBoolean();
+		StepVerifier
+			.withVirtualTime(() -> Deadlines.within(Flux.never().doOnCancel(() -> cancelled.set(true)),
+					Duration.ofSeconds(1), TimeoutException::new))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(1))
+			.expectError(TimeoutException.class)
+			.verify(VERIFY_TIMEOUT);
+		assertThat(cancelled).isTrue();
+	}
+
+}
