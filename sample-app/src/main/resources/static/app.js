@@ -217,8 +217,8 @@
 			show(leg + '-status', 'failed: ' + describeError(body) + ' (' + body.model + ')', 'failed');
 			break;
 		case 'complete':
-			this.finish((body.partial ? 'partial: one model failed' : 'complete') + ' in ' + body.duration_ms + ' ms',
-				body.partial ? 'partial' : 'complete');
+			this.finish((body.partial ? 'partial' : 'complete') + ' in ' + body.duration_ms + ' ms'
+				+ (body.partial ? ': one model failed' : ''), body.partial ? 'partial' : 'complete');
 			break;
 		case 'error':
 			['flash', 'pro'].forEach(function (each) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,6 +81,29 @@ class SamplePageBrowserTests {
 			assertThat(page.flashStatus()).isEqualTo("not started");
 			assertThat(page.requestId()).matches("[0-9a-f]{32}");
 		}
+	}
+
+	@Nested
+	@TestPropertySource(properties = "hardening.reasoning.simulated.pro-failure-rate=1.0")
+	class WhenProFails {
+
+		@LocalServerPort
+		private int port;
+
+		@Test
+		void flashAnswersAndProShowsItsFailure(@TempDir Path profile) throws IOException {
+			String url = "http://127.0.0.1:" + this.port + "/?query=hello";
+			try (HeadlessChromium browser = HeadlessChromium.open(url, profile)) {
+				PageState page = awaitFinished(browser);
+				assertThat(page.outcomeState()).as(page.toString()).isEqualTo("partial");
+				assertThat(page.outcome()).startsWith("partial in ").endsWith(" ms: one model failed");
+				assertThat(page.flashText()).startsWith("This is simulated-flash");
+				assertThat(page.flashStatus()).startsWith("done in ");
+				assertThat(page.proText()).isEmpty();
+				assertThat(page.proStatus()).startsWith("failed: model_error: ").endsWith("(simulated-pro)");
+			}
+		}
+
 	}
 
 	private String url(String pathAndQuery) {
