@@ -75,9 +75,12 @@ final class HeadlessChromium implements AutoCloseable {
 		command.addAll(FLAGS);
 		command.add("--user-data-dir=" + userData);
 		command.add(url);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(profile.resolve("chromium.log").toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(profile.resolve("chromium.log").toFile());
+		// Chromium keeps its singleton socket under TMPDIR: inside the profile, it goes
+		// with it.
+		builder.environment().put("TMPDIR", Files.createDirectories(profile.resolve("tmp")).toString());
+		Process process = builder.start();
 		try {
 			HttpClient http = HttpClient.newHttpClient();
 			Path activePort = userData.resolve("DevToolsActivePort");

@@ -15,8 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample's page is served at {@code /}, with its script and style beside it and
  * nothing fetched from elsewhere.
  */
+// A context of its own: sharing SampleApplicationTests' cached context lets the browser
+// tests' contexts pause it in between, and InitTracker does not survive stop() then
+// start().
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "hardening.storage.filesystem.path=target/sample-storage")
+		properties = "hardening.storage.filesystem.path=target/sample-page-storage")
 @AutoConfigureWebTestClient(timeout = "30s")
 class SamplePageTests {
 
