@@ -56,10 +56,11 @@ public final class InitTracker implements SmartLifecycle {
 
 	private final List<InitAttemptListener> listeners;
 
-	private final ScheduledExecutorService scheduler = Executors
-		.newSingleThreadScheduledExecutor(DaemonThreads.named("hardening-init-scheduler-"));
+	// Made anew by each start(): a context can be stopped and started again (the test
+	// framework pauses cached contexts), and a shut-down executor cannot be restarted.
+	private volatile ScheduledExecutorService scheduler = newScheduler();
 
-	private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("hardening-init-"));
+	private volatile ExecutorService workers = newWorkers();
 
 	private volatile boolean running;
 
@@ -88,12 +89,19 @@ public final class InitTracker implements SmartLifecycle {
 	}
 
 	/**
-	 * Schedules the first attempt of every component and returns at once.
+	 * Schedules an attempt of every component not yet READY and returns at once.
 	 */
 	@Override
 	public void start() {
+		if (this.scheduler.isShutdown()) {
+			this.scheduler = newScheduler();
+			this.workers = newWorkers();
+		}
 		this.running = true;
-		this.components.values().forEach((component) -> attempt(component));
+		this.components.values()
+			.stream()
+			.filter((component) -> !component.status().initialized())
+			.forEach((component) -> attempt(component));
 	}
 
 	/**
@@ -104,6 +112,14 @@ public final class InitTracker implements SmartLifecycle {
 		this.running = false;
 		this.scheduler.shutdownNow();
 		this.workers.shutdownNow();
+	}
+
+	private static ScheduledExecutorService newScheduler() {
+		return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hardening-init-scheduler-"));
+	}
+
+	private static ExecutorService newWorkers() {
+		return Executors.newCachedThreadPool(DaemonThreads.named("hardening-init-"));
 	}
 
 	@Override

@@ -169,6 +169,21 @@ class InitTrackerTests {
 	}
 
 	@Test
+	void trackerStoppedAndStartedAgainRetriesWhatIsNotReady() {
+		TestComponent ready = new TestComponent("ready", 0);
+		TestComponent failing = new TestComponent("failing", Integer.MAX_VALUE);
+		InitTracker tracker = tracker(FAST_RETRY, Duration.ofSeconds(5), ready, failing);
+		tracker.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> tracker.isReady("ready") && failing.attempts() >= 1);
+		tracker.stop();
+		int failedBefore = failing.attempts();
+		tracker.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> failing.attempts() > failedBefore);
+		assertThat(ready.attempts()).isOne();
+		assertThat(tracker.status("failing").get().lastError()).doesNotContain("shutting down");
+	}
+
+	@Test
 	void duplicateNamesAreRejected() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> tracker(FAST_RETRY, Duration.ofSeconds(5), new TestComponent("db", 0),

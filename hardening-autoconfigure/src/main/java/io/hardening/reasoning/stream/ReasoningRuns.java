@@ -207,6 +207,9 @@ public class ReasoningRuns implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// A context stopped and started again (as the test framework does with paused
+		// contexts) admits streams again.
+		this.stopping = false;
 		this.running = true;
 	}
 
