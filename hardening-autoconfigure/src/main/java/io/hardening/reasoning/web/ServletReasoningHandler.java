@@ -4,19 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.hardening.reasoning.stream.ReasoningEvent;
 import io.hardening.reasoning.stream.ReasoningRuns;
 import io.hardening.reasoning.stream.ReasoningRuns.Resume;
 import io.hardening.reasoning.stream.StreamRejectedException;
 import io.hardening.reasoning.web.ReasoningApi.ApiError;
-import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -102,28 +109,40 @@ public class ServletReasoningHandler {
 	}
 
 	private ServerResponse events(Flux<ReasoningEvent> events, String requestId) {
-		ServerResponse response = ServerResponse.sse((builder) -> forward(this.sse.stream(events), builder),
+		ServerResponse sse = ServerResponse.sse((builder) -> forward(this.sse.stream(events), builder),
 				this.asyncTimeout);
-		HttpHeaders headers = response.headers();
-		headers.setCacheControl(CacheControl.noCache());
-		headers.set("X-Accel-Buffering", "no");
-		headers.set(ReasoningApi.REQUEST_ID_HEADER, requestId);
-		return response;
+		return new StreamHeaders(sse, requestId);
 	}
 
 	private static void forward(Flux<ServerSentEvent<String>> events, SseBuilder builder) {
-		Disposable subscription = events.subscribe((event) -> {
-			try {
-				write(event, builder);
+		BaseSubscriber<ServerSentEvent<String>> writer = new BaseSubscriber<>() {
+
+			@Override
+			protected void hookOnNext(ServerSentEvent<String> event) {
+				try {
+					write(event, builder);
+				}
+				catch (IOException ex) {
+					// The client left: cancelling lets go of the run.
+					cancel();
+				}
 			}
-			catch (IOException ex) {
-				// The client left: cancelling lets go of the run (see onError below too).
-				throw new ClientGoneException(ex);
+
+			@Override
+			protected void hookOnComplete() {
+				builder.complete();
 			}
-		}, (ex) -> builder.complete(), builder::complete);
-		builder.onError((ex) -> subscription.dispose());
-		builder.onTimeout(subscription::dispose);
-		builder.onComplete(subscription::dispose);
+
+			@Override
+			protected void hookOnError(Throwable failure) {
+				builder.complete();
+			}
+
+		};
+		builder.onError((ex) -> writer.dispose());
+		builder.onTimeout(writer::dispose);
+		builder.onComplete(writer::dispose);
+		events.subscribe(writer);
 	}
 
 	private static void write(ServerSentEvent<String> event, SseBuilder builder) throws IOException {
@@ -161,12 +180,31 @@ public class ServletReasoningHandler {
 	}
 
 	/**
-	 * A write failed because the client is gone; ends the subscription that wrote.
+	 * Adds the stream's headers to an SSE response, whose own headers are read-only.
 	 */
-	private static final class ClientGoneException extends RuntimeException {
+	private record StreamHeaders(ServerResponse sse, String requestId) implements ServerResponse {
 
-		ClientGoneException(IOException cause) {
-			super(cause.getMessage(), cause, false, false);
+		@Override
+		public HttpStatusCode statusCode() {
+			return this.sse.statusCode();
+		}
+
+		@Override
+		public HttpHeaders headers() {
+			return this.sse.headers();
+		}
+
+		@Override
+		public MultiValueMap<String, Cookie> cookies() {
+			return this.sse.cookies();
+		}
+
+		@Override
+		public ModelAndView writeTo(HttpServletRequest request, HttpServletResponse response, Context context)
+				throws ServletException, IOException {
+			response.setHeader("X-Accel-Buffering", "no");
+			response.setHeader(ReasoningApi.REQUEST_ID_HEADER, this.requestId);
+			return this.sse.writeTo(request, response, context);
 		}
 
 	}

@@ -97,6 +97,33 @@ class ReasoningWebFluxIntegrationTests {
 	}
 
 	@Test
+	void metricsOfStreamsModelsAndBreakersAreScraped() {
+		this.client.get()
+			.uri("/api/reasoning/query?query=metrics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(SSE)
+			.getResponseBody()
+			.blockLast(Duration.ofSeconds(10));
+		String scrape = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(scrape).contains("hardening_reasoning_streams_active ")
+			.containsPattern("hardening_reasoning_streams_total\\{outcome=\"complete\"} [1-9]")
+			.containsPattern("hardening_reasoning_model_seconds_count\\{model=\"flash\",outcome=\"success\"} [1-9]")
+			.containsPattern("hardening_reasoning_first_token_seconds_count\\{model=\"pro\"} [1-9]")
+			.contains("hardening_reasoning_streams_total{outcome=\"rejected\"}")
+			.contains("hardening_reasoning_run_records_failed_total")
+			.containsPattern("resilience4j_circuitbreaker_state\\{.*name=\"flash\".*state=\"closed\".*} 1.0");
+	}
+
+	@Test
 	void getStreamsForEventSource() {
 		List<ServerSentEvent<String>> events = this.client.get()
 			.uri("/api/reasoning/query?query=hello")
