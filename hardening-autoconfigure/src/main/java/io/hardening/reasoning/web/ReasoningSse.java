@@ -50,11 +50,14 @@ final class ReasoningSse {
 	}
 
 	private ServerSentEvent<String> toSse(ReasoningEvent event) {
-		return ServerSentEvent.<String>builder()
-			.id(event.id())
+		ServerSentEvent.Builder<String> builder = ServerSentEvent.<String>builder()
 			.event(event.name())
-			.data(this.mapper.writeValueAsString(event.data()))
-			.build();
+			.data(this.mapper.writeValueAsString(event.data()));
+		// An event outside any run (resume_unavailable) has no id.
+		if (event.id() != null) {
+			builder.id(event.id());
+		}
+		return builder.build();
 	}
 
 }

@@ -139,6 +139,43 @@ class ReasoningWebFluxIntegrationTests {
 	}
 
 	@Test
+	void reconnectWithLastEventIdGetsTheRestNoContentOrResumeUnavailable() {
+		List<ServerSentEvent<String>> events = stream("/api/reasoning/query?query=resume", null);
+		List<String> ids = events.stream().map(ServerSentEvent::id).filter((id) -> id != null).toList();
+		List<ServerSentEvent<String>> rest = stream("/api/reasoning/query?query=resume", ids.get(2));
+		assertThat(rest.get(0).retry()).isNotNull();
+		assertThat(rest.stream().map(ServerSentEvent::id).filter((id) -> id != null).toList())
+			.isEqualTo(ids.subList(3, ids.size()));
+		this.client.get()
+			.uri("/api/reasoning/query?query=resume")
+			.header("Last-Event-ID", ids.get(ids.size() - 1))
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+		List<ServerSentEvent<String>> unknown = stream("/api/reasoning/query?query=resume", "run-unknown:4");
+		assertThat(unknown).filteredOn((event) -> event.event() != null).singleElement().satisfies((event) -> {
+			assertThat(event.event()).isEqualTo("error");
+			assertThat(event.id()).isNull();
+			assertThat(event.data()).contains("\"code\":\"resume_unavailable\"");
+		});
+	}
+
+	private List<ServerSentEvent<String>> stream(String uri, String lastEventId) {
+		return this.client.get().uri(uri).headers((headers) -> {
+			if (lastEventId != null) {
+				headers.set("Last-Event-ID", lastEventId);
+			}
+		})
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(SSE)
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+	}
+
+	@Test
 	void badQueriesGetJsonErrors() {
 		expectInvalid(
 				this.client.post().uri("/api/reasoning/query").contentType(MediaType.APPLICATION_JSON).bodyValue("{}"));
