@@ -9,6 +9,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Adds the starter's defaults for other libraries' properties, behind every source the
@@ -34,6 +35,10 @@ import org.springframework.core.env.MapPropertySource;
  * each call to {@code hardening.reasoning.max-concurrent-streams}: Resilience4j's default
  * of 25 concurrent calls would fail the 26th stream's models with "Bulkhead is full"
  * although the endpoint admitted it. They are created at startup like the breakers.</li>
+ * <li>Shows the request id in every log line ({@code logging.pattern.correlation}, beside
+ * the trace and span ids when Micrometer Tracing is there) and turns on Reactor's
+ * automatic context propagation ({@code spring.reactor.context-propagation=auto}), so a
+ * line written on another thread of a reactive request shows it too.</li>
  * </ul>
  */
 public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -42,6 +47,8 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 	 * Name of the property source that holds the defaults.
 	 */
 	public static final String PROPERTY_SOURCE_NAME = "hardeningDefaults";
+
+	private static final String TRACER = "io.micrometer.tracing.Tracer";
 
 	private static final Map<String, Object> DEFAULTS = defaults();
 
@@ -56,6 +63,9 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 			defaults.put("resilience4j.bulkhead.instances." + breaker + ".max-concurrent-calls",
 					"${hardening.reasoning.max-concurrent-streams:256}");
 		}
+		defaults.put("spring.reactor.context-propagation", "auto");
+		defaults.put("logging.pattern.correlation", ClassUtils.isPresent(TRACER, null)
+				? "[%X{traceId:-},%X{spanId:-}] [%X{requestId:-}] " : "[%X{requestId:-}] ");
 		return Collections.unmodifiableMap(defaults);
 	}
 

@@ -40,6 +40,11 @@ public class ReasoningRuns implements SmartLifecycle {
 	 */
 	private static final Duration NO_SHOW = Duration.ofSeconds(10);
 
+	/**
+	 * Longest wait on shutdown for the run records still being saved.
+	 */
+	private static final Duration RECORD_FLUSH = Duration.ofSeconds(5);
+
 	private static final Log logger = LogFactory.getLog(ReasoningRuns.class);
 
 	private final ReasoningModels models;
@@ -214,12 +219,14 @@ public class ReasoningRuns implements SmartLifecycle {
 	}
 
 	/**
-	 * Refuses new streams and ends the running ones with {@code shutting_down}.
+	 * Refuses new streams, ends the running ones with {@code shutting_down}, and waits a
+	 * little for their records to be saved.
 	 */
 	@Override
 	public void stop() {
 		this.stopping = true;
 		this.runs.values().stream().filter(ReasoningRun::isRunning).forEach(ReasoningRun::shutDown);
+		this.recorder.flush(RECORD_FLUSH);
 		this.running = false;
 	}
 

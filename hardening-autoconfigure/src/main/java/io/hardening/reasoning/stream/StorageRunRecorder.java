@@ -1,5 +1,9 @@
 package io.hardening.reasoning.stream;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.hardening.storage.ReactiveExperimentStorage;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
@@ -23,6 +27,8 @@ public class StorageRunRecorder implements RunRecorder {
 
 	private final ReasoningStreamListener listener;
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	/**
 	 * Creates a recorder.
 	 * @param storage where records go
@@ -37,9 +43,34 @@ public class StorageRunRecorder implements RunRecorder {
 
 	@Override
 	public void record(RunRecord record) {
+		this.inFlight.incrementAndGet();
 		this.storage
 			.store(record.id(), this.mapper.valueToTree(record.result()), this.mapper.valueToTree(record.metadata()))
+			.doFinally((signal) -> saved())
 			.subscribe(null, (ex) -> failed(record, ex));
+	}
+
+	@Override
+	public void flush(Duration timeout) {
+		long end = System.nanoTime() + timeout.toNanos();
+		synchronized (this.inFlight) {
+			for (long left = timeout.toNanos(); this.inFlight.get() > 0 && left > 0; left = end - System.nanoTime()) {
+				try {
+					TimeUnit.NANOSECONDS.timedWait(this.inFlight, left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private void saved() {
+		synchronized (this.inFlight) {
+			this.inFlight.decrementAndGet();
+			this.inFlight.notifyAll();
+		}
 	}
 
 	private void failed(RunRecord record, Throwable failure) {

@@ -2,10 +2,9 @@ package io.hardening.reasoning.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import io.hardening.reasoning.stream.StreamRejectedException;
+import io.hardening.requestid.RequestIds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +20,7 @@ final class ReasoningApi {
 
 	static final String PATH = "/api/reasoning/query";
 
-	static final String REQUEST_ID_HEADER = "X-Request-Id";
+	static final String REQUEST_ID_HEADER = RequestIds.HEADER;
 
 	static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
 
@@ -29,8 +28,6 @@ final class ReasoningApi {
 	 * Seconds a client refused for too many streams is told to wait.
 	 */
 	static final String RETRY_AFTER_SECONDS = "5";
-
-	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	private final JsonMapper mapper;
 
@@ -116,10 +113,11 @@ final class ReasoningApi {
 	}
 
 	/**
-	 * The request id a client sent, when it is acceptable, else a new one.
+	 * The request id the request-id filter gave the request, else the client's when it is
+	 * acceptable, else a new one.
 	 */
-	static String requestId(String sent) {
-		return (sent != null && REQUEST_ID.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
+	static String requestId(Object given, String sent) {
+		return (given instanceof String id) ? id : RequestIds.accept(sent);
 	}
 
 	/**

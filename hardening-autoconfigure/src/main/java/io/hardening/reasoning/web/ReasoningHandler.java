@@ -5,6 +5,7 @@ import io.hardening.reasoning.stream.ReasoningRuns;
 import io.hardening.reasoning.stream.ReasoningRuns.Resume;
 import io.hardening.reasoning.stream.StreamRejectedException;
 import io.hardening.reasoning.web.ReasoningApi.ApiError;
+import io.hardening.requestid.RequestIds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -107,7 +108,8 @@ public class ReasoningHandler {
 	}
 
 	private static String requestId(ServerRequest request) {
-		return ReasoningApi.requestId(request.headers().firstHeader(ReasoningApi.REQUEST_ID_HEADER));
+		return ReasoningApi.requestId(request.exchange().getAttribute(RequestIds.ATTRIBUTE),
+				request.headers().firstHeader(ReasoningApi.REQUEST_ID_HEADER));
 	}
 
 	private static Mono<ServerResponse> error(ApiError error) {

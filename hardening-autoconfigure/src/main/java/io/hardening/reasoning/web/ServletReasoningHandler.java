@@ -14,6 +14,7 @@ import io.hardening.reasoning.stream.ReasoningRuns;
 import io.hardening.reasoning.stream.ReasoningRuns.Resume;
 import io.hardening.reasoning.stream.StreamRejectedException;
 import io.hardening.reasoning.web.ReasoningApi.ApiError;
+import io.hardening.requestid.RequestIds;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 
@@ -167,7 +168,8 @@ public class ServletReasoningHandler {
 	}
 
 	private static String requestId(ServerRequest request) {
-		return ReasoningApi.requestId(request.headers().firstHeader(ReasoningApi.REQUEST_ID_HEADER));
+		return ReasoningApi.requestId(request.servletRequest().getAttribute(RequestIds.ATTRIBUTE),
+				request.headers().firstHeader(ReasoningApi.REQUEST_ID_HEADER));
 	}
 
 	private static ServerResponse error(ApiError error) {

@@ -1,0 +1,32 @@
+package io.hardening.requestid;
+
+import io.micrometer.context.ThreadLocalAccessor;
+import org.slf4j.MDC;
+
+/**
+ * Carries the request id between the Reactor context and the logging MDC, so that a log
+ * line written on any thread of a reactive request shows it.
+ */
+public class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<String> {
+
+	@Override
+	public Object key() {
+		return RequestIds.MDC_KEY;
+	}
+
+	@Override
+	public String getValue() {
+		return MDC.get(RequestIds.MDC_KEY);
+	}
+
+	@Override
+	public void setValue(String value) {
+		MDC.put(RequestIds.MDC_KEY, value);
+	}
+
+	@Override
+	public void setValue() {
+		MDC.remove(RequestIds.MDC_KEY);
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.hardening.requestid;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The request id of every request: the client's {@code X-Request-Id} when it matches
+ * {@code [A-Za-z0-9._-]{1,64}}, else a new one. It is echoed on the response, put in the
+ * logging MDC under {@code requestId}, and shown in the SSE start event and run records.
+ */
+public final class RequestIds {
+
+	/**
+	 * The header that carries the request id, both ways.
+	 */
+	public static final String HEADER = "X-Request-Id";
+
+	/**
+	 * The MDC key (and Reactor context key) of the request id.
+	 */
+	public static final String MDC_KEY = "requestId";
+
+	/**
+	 * The request or exchange attribute that holds the request id.
+	 */
+	public static final String ATTRIBUTE = RequestIds.class.getName() + ".requestId";
+
+	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	private RequestIds() {
+	}
+
+	/**
+	 * The id a client sent, when acceptable, else a new one. Anything else (control
+	 * characters, spaces, more than 64 characters) is never echoed.
+	 * @param sent the header value, may be {@code null}
+	 * @return the request id
+	 */
+	public static String accept(String sent) {
+		return (sent != null && ACCEPTED.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.hardening.requestid.autoconfigure;
+
+import io.hardening.requestid.RequestIdThreadLocalAccessor;
+import io.hardening.requestid.web.RequestIdServletFilter;
+import io.hardening.requestid.web.RequestIdWebFilter;
+import io.micrometer.context.ContextRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of request ids: every request gets one ({@code X-Request-Id}),
+ * echoed on its response and shown in its log lines.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = "hardening.request-id.enabled", matchIfMissing = true)
+public final class RequestIdAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveRequestIdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdWebFilter requestIdWebFilter() {
+			return new RequestIdWebFilter();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
+	static class ContextPropagationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdThreadLocalAccessor requestIdThreadLocalAccessor() {
+			RequestIdThreadLocalAccessor accessor = new RequestIdThreadLocalAccessor();
+			// Replaces an accessor of the same key, so a restarted context does not add
+			// a second one.
+			ContextRegistry.getInstance().registerThreadLocalAccessor(accessor);
+			return accessor;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletRequestIdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestIdServletFilter requestIdServletFilter() {
+			return new RequestIdServletFilter();
+		}
+
+	}
+
+}
