@@ -1,0 +1,82 @@
+package io.hardening.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.hardening.admin.autoconfigure.AdminProperties;
+import io.hardening.probes.autoconfigure.ProbesProperties;
+import io.hardening.reasoning.ReasoningModels;
+import io.hardening.reasoning.autoconfigure.ReasoningProperties;
+import io.hardening.storage.ExperimentStorage;
+import io.hardening.storage.StorageStatus;
+import io.hardening.storage.autoconfigure.StorageProperties;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the one INFO line that says, at startup, what the starter
+ * decided.
+ */
+@AutoConfiguration
+public final class StartupSummaryAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	StartupSummary hardeningStartupSummary(ObjectProvider<ReasoningProperties> reasoning,
+			ObjectProvider<ReasoningModels> models, ObjectProvider<StorageProperties> storageProperties,
+			ObjectProvider<ExperimentStorage> storage, ObjectProvider<ProbesProperties> probes,
+			ObjectProvider<AdminProperties> admin) {
+		List<Supplier<String>> parts = new ArrayList<>();
+		parts.add(() -> reasoning(reasoning.getIfAvailable(), models.getIfAvailable()));
+		parts.add(() -> storage(storageProperties.getIfAvailable(), storage.getIfAvailable()));
+		parts.add(() -> probes(probes.getIfAvailable()));
+		parts.add(() -> {
+			AdminProperties properties = admin.getIfAvailable();
+			return (properties != null)
+					? "admin token " + (StringUtils.hasText(properties.getToken()) ? "set" : "not set") : null;
+		});
+		return new StartupSummary(parts);
+	}
+
+	private static String reasoning(ReasoningProperties properties, ReasoningModels models) {
+		if (models == null) {
+			return "reasoning off";
+		}
+		String provider = (properties != null)
+				? "provider " + properties.getProvider().name().toLowerCase(Locale.ROOT) + ", " : "";
+		return "reasoning " + provider + "flash " + models.flash().name() + ", pro " + models.pro().name();
+	}
+
+	private static String storage(StorageProperties properties, ExperimentStorage storage) {
+		if (storage == null) {
+			return "storage off";
+		}
+		StorageStatus status = storage.status();
+		String mode = (properties != null) ? "mode " + properties.getMode().name().toLowerCase(Locale.ROOT) + ", " : "";
+		return "storage " + mode + "backend " + status.backend()
+				+ ((status.location() != null) ? " " + status.location() : "")
+				+ ((status.fallbackReason() != null) ? " (" + status.fallbackReason() + ")" : "");
+	}
+
+	private static String probes(ProbesProperties properties) {
+		if (properties == null || !properties.isEnabled()) {
+			return null;
+		}
+		ProbesProperties.Paths paths = properties.getPaths();
+		List<String> served = new ArrayList<>();
+		for (String path : new String[] { paths.getHealth(), paths.getHealthz(), paths.getLive(), paths.getReady() }) {
+			if (StringUtils.hasText(path)) {
+				served.add(path);
+			}
+		}
+		return "probes " + String.join(" ", served);
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.hardening.autoconfigure;
+
+import java.nio.file.Path;
+
+import io.hardening.admin.autoconfigure.AdminAutoConfiguration;
+import io.hardening.probes.autoconfigure.ProbesAutoConfiguration;
+import io.hardening.reasoning.autoconfigure.ReasoningAutoConfiguration;
+import io.hardening.storage.autoconfigure.StorageAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link StartupSummaryAutoConfiguration}.
+ */
+class StartupSummaryAutoConfigurationTests {
+
+	@TempDir
+	Path root;
+
+	private WebApplicationContextRunner runner() {
+		return new WebApplicationContextRunner()
+			.withPropertyValues("hardening.reasoning.provider=simulated", "hardening.storage.mode=filesystem",
+					"hardening.storage.filesystem.path=" + this.root)
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ReasoningAutoConfiguration.class,
+					StorageAutoConfiguration.class, ProbesAutoConfiguration.class, AdminAutoConfiguration.class,
+					StartupSummaryAutoConfiguration.class));
+	}
+
+	@Test
+	void summaryNamesWhatEachFeatureDecided() {
+		runner().run((context) -> assertThat(context.getBean(StartupSummary.class).line())
+			.contains("reasoning provider simulated, flash simulated-flash, pro simulated-pro")
+			.contains("storage mode filesystem, backend filesystem " + this.root)
+			.contains("probes /health /healthz /live /ready")
+			.contains("admin token not set"));
+	}
+
+	@Test
+	void summarySaysWhetherTheTokenIsSetNeverWhatItIs() {
+		runner().withPropertyValues("hardening.admin.token=s3cr3t-t0ken-value").run((context) -> {
+			String line = context.getBean(StartupSummary.class).line();
+			assertThat(line).contains("admin token set").doesNotContain("s3cr3t-t0ken-value");
+		});
+	}
+
+	@Test
+	void summaryWithFeaturesOffSaysSo() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(StartupSummaryAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(StartupSummary.class).line())
+				.isEqualTo("reasoning off; storage off"));
+	}
+
+}
