@@ -102,8 +102,14 @@ final class ReasoningRun {
 		Flux<ReasoningEvent> run = Flux.concat(Mono.fromSupplier(this::startEvent),
 				Flux.merge(this.flash.run(this.query), this.pro.run(this.query)), Mono.fromSupplier(this::endEvent));
 		Disposable subscription = run.subscribe(this::emit, (ex) -> emit(RunEvents.internalError(ex)));
+		boolean ended;
 		synchronized (this) {
 			this.upstream = subscription;
+			ended = this.state != State.RUNNING;
+		}
+		if (ended) {
+			// Cancelled or shut down while subscribing: nothing else will dispose it.
+			subscription.dispose();
 		}
 	}
 
