@@ -20,7 +20,8 @@ public final class Sanitizer {
 			new Rule("-----BEGIN[A-Z ]*PRIVATE KEY-----(?:[\\s\\S]*?-----END[A-Z ]*PRIVATE KEY-----|[\\s\\S]*)", MASK),
 			new Rule("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+", "$1" + MASK), new Rule("AIza[0-9A-Za-z_-]{10,}", MASK),
 			new Rule("ya29\\.[0-9A-Za-z_.-]+", MASK),
-			new Rule("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s:@]+:[^/\\s@]*@", "$1" + MASK + "@"),
+			// user:password@ and :password@ (a Redis URL has no user).
+			new Rule("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s:@]*:[^/\\s@]*@", "$1" + MASK + "@"),
 			// name=value and "name": "value", where the name ends in key, token, password
 			// or
 			// secret (api_key, access_token, x-goog-api-key, client_secret).

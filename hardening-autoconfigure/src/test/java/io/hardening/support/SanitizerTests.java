@@ -49,6 +49,15 @@ class SanitizerTests {
 	}
 
 	@Test
+	void urlPasswordWithoutUserIsMasked() {
+		assertThat(Sanitizer.sanitize("Unable to connect to redis://:s3cret@cache:6379"))
+			.isEqualTo("Unable to connect to redis://***@cache:6379");
+		assertThat(Sanitizer.sanitize("jdbc:postgresql://app:s3cret@db:5432/x"))
+			.isEqualTo("jdbc:postgresql://***@db:5432/x");
+		assertThat(Sanitizer.sanitize("http://cache:6379/0")).isEqualTo("http://cache:6379/0");
+	}
+
+	@Test
 	void sanitizeMasksKeyTokenAndPasswordValues() {
 		assertThat(Sanitizer.sanitize("GET /v1?key=abc123&alt=sse")).isEqualTo("GET /v1?key=***&alt=sse");
 		assertThat(Sanitizer.sanitize("refresh failed: token=xyz789")).isEqualTo("refresh failed: token=***");

@@ -37,6 +37,13 @@ public class ProbesProperties {
 	 */
 	private Set<String> readinessInclude = new LinkedHashSet<>();
 
+	/**
+	 * Whether to pass the details of every health contributor through the sanitizer
+	 * (bearer tokens, API keys, passwords and credentials in URLs masked) before any
+	 * health answer shows them.
+	 */
+	private boolean sanitizeDetails = true;
+
 	private final Paths paths = new Paths();
 
 	public boolean isEnabled() {
@@ -69,6 +76,14 @@ public class ProbesProperties {
 
 	public void setReadinessInclude(Set<String> readinessInclude) {
 		this.readinessInclude = readinessInclude;
+	}
+
+	public boolean isSanitizeDetails() {
+		return this.sanitizeDetails;
+	}
+
+	public void setSanitizeDetails(boolean sanitizeDetails) {
+		this.sanitizeDetails = sanitizeDetails;
 	}
 
 	public Paths getPaths() {

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
@@ -47,11 +48,18 @@ final class ReasoningApi {
 	}
 
 	/**
-	 * Checks the content type of a POST, before its body is read.
+	 * Checks the content type of a POST, as sent, before its body is read.
 	 * @throws ApiError when it is not JSON
 	 */
-	static void checkContentType(MediaType contentType) {
-		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+	static void checkContentType(String contentType) {
+		MediaType type;
+		try {
+			type = (contentType != null) ? MediaType.parseMediaType(contentType) : null;
+		}
+		catch (InvalidMediaTypeException ex) {
+			type = null;
+		}
+		if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
 			throw invalid("Content-Type must be application/json");
 		}
 	}

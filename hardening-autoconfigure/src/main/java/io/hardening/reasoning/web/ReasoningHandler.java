@@ -57,7 +57,7 @@ public class ReasoningHandler {
 	Mono<ServerResponse> post(ServerRequest request) {
 		String requestId = requestId(request);
 		try {
-			ReasoningApi.checkContentType(request.headers().contentType().orElse(null));
+			ReasoningApi.checkContentType(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE));
 		}
 		catch (ApiError ex) {
 			return error(ex);

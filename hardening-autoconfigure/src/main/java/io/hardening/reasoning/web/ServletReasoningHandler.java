@@ -73,7 +73,7 @@ public class ServletReasoningHandler {
 	ServerResponse post(ServerRequest request) throws IOException {
 		String requestId = requestId(request);
 		try {
-			ReasoningApi.checkContentType(request.headers().contentType().orElse(null));
+			ReasoningApi.checkContentType(request.servletRequest().getContentType());
 			byte[] body;
 			try (InputStream in = request.servletRequest().getInputStream()) {
 				body = in.readNBytes(this.api.maxBodySize() + 1);

@@ -13,6 +13,8 @@ import io.hardening.storage.web.StorageApi.ApiError;
 import io.hardening.storage.web.StorageApi.Paging;
 import io.hardening.storage.web.StorageApi.StoreRequest;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.springframework.web.servlet.function.RequestPredicates.GET;
 import static org.springframework.web.servlet.function.RequestPredicates.POST;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 /**
  * The storage REST endpoints for servlet (Spring MVC) applications, with the same paths,
@@ -44,18 +47,25 @@ public class ServletStorageHandler {
 	public RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route(POST("/api/storage/experiment"), this::store)
 			.andRoute(GET("/api/storage/experiments"), this::list)
-			.andRoute(GET("/api/storage/experiments/{*id}"), this::get);
+			.andRoute(GET("/api/storage/experiments/{*id}"), this::get)
+			.andRoute(path("/api/storage/**"), ServletStorageHandler::unmatched);
 	}
 
 	ServerResponse store(ServerRequest request) {
+		ApiError wrongType = StorageApi.checkContentType(request.servletRequest().getContentType());
+		if (wrongType != null) {
+			return error(wrongType);
+		}
 		try {
 			long max = this.api.maxBodySize();
+			// The announced length first, then at most one byte over the limit: a body
+			// that is too large is never buffered whole.
 			if (request.servletRequest().getContentLengthLong() > max) {
 				return error(this.api.tooLarge());
 			}
 			byte[] body;
 			try (InputStream in = request.servletRequest().getInputStream()) {
-				body = in.readNBytes((int) max + 1);
+				body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
 			}
 			if (body.length > max) {
 				return error(this.api.tooLarge());
@@ -94,6 +104,18 @@ public class ServletStorageHandler {
 		catch (RuntimeException ex) {
 			return error(StorageApi.errorFor(ex));
 		}
+	}
+
+	static ServerResponse unmatched(ServerRequest request) {
+		ApiError error = StorageApi.unmatched(request.method().name(), request.path());
+		String allowed = StorageApi.allowedMethods(request.path());
+		if (error.status() == HttpStatus.METHOD_NOT_ALLOWED && allowed != null) {
+			return ServerResponse.status(error.status())
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ALLOW, allowed)
+				.body(error.body());
+		}
+		return error(error);
 	}
 
 	private static ServerResponse ok(Object body) {

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.log.LogMessage;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * What the reactive and servlet endpoints share: request parsing, paging rules, response
@@ -114,6 +116,60 @@ final class StorageApi {
 		view.put("uri", (experiment.uri() != null) ? experiment.uri().toString() : null);
 		view.put("stored_at", (experiment.storedAt() != null) ? experiment.storedAt().toString() : null);
 		return view;
+	}
+
+	/**
+	 * Checks the content type of a store request before its body is read: JSON, or none
+	 * (a client that sends JSON without saying so).
+	 * @param contentType the {@code Content-Type} header as sent, may be {@code null}
+	 * @return the error to answer, or {@code null} when the type is acceptable
+	 */
+	static ApiError checkContentType(String contentType) {
+		if (contentType == null || contentType.isBlank()) {
+			return null;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			if (MediaType.APPLICATION_JSON.isCompatibleWith(type) || "json".equals(type.getSubtypeSuffix())) {
+				return null;
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Answered below like any other type that is not JSON.
+		}
+		return new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+				"Content-Type must be application/json");
+	}
+
+	/**
+	 * Answers a request under {@code /api/storage} that no route took: 405 for a known
+	 * path asked with the wrong method, 404 for any other path.
+	 * @param method the request method
+	 * @param path the request path
+	 * @return the error to answer
+	 */
+	static ApiError unmatched(String method, String path) {
+		String allowed = allowedMethods(path);
+		if (allowed != null) {
+			return new ApiError(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+					method + " is not supported on " + path + ": use " + allowed);
+		}
+		return new ApiError(HttpStatus.NOT_FOUND, "not_found", "no storage endpoint " + method + " " + path);
+	}
+
+	/**
+	 * The methods a storage path answers, for the {@code Allow} header of a 405.
+	 * @param path the request path
+	 * @return the methods, or {@code null} when the path is not a storage endpoint
+	 */
+	static String allowedMethods(String path) {
+		if (path.equals("/api/storage/experiment")) {
+			return "POST";
+		}
+		if (path.equals("/api/storage/experiments") || path.startsWith("/api/storage/experiments/")) {
+			return "GET";
+		}
+		return null;
 	}
 
 	ApiError tooLarge() {

@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -33,6 +35,11 @@ public class StorageHandler {
 	}
 
 	Mono<ServerResponse> store(ServerRequest request) {
+		ApiError wrongType = StorageApi
+			.checkContentType(request.exchange().getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+		if (wrongType != null) {
+			return error(wrongType);
+		}
 		long max = this.api.maxBodySize();
 		if (request.headers().contentLength().orElse(-1) > max) {
 			return error(this.api.tooLarge());
@@ -71,6 +78,23 @@ public class StorageHandler {
 			.flatMap((found) -> ok(StorageApi.view(found)))
 			.switchIfEmpty(Mono.defer(() -> error(StorageApi.notFound(id))))
 			.onErrorResume((ex) -> error(StorageApi.errorFor(ex)));
+	}
+
+	/**
+	 * Answers a request under {@code /api/storage} that no route took.
+	 * @param request the request
+	 * @return a 405 with {@code Allow} for a known path, else a 404
+	 */
+	static Mono<ServerResponse> unmatched(ServerRequest request) {
+		ApiError error = StorageApi.unmatched(request.method().name(), request.path());
+		String allowed = StorageApi.allowedMethods(request.path());
+		if (error.status() == HttpStatus.METHOD_NOT_ALLOWED && allowed != null) {
+			return ServerResponse.status(error.status())
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ALLOW, allowed)
+				.bodyValue(error.body());
+		}
+		return error(error);
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {

@@ -1,6 +1,5 @@
 package io.hardening.storage.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -26,9 +25,7 @@ public final class StorageRoutes {
 		return RouterFunctions.route(POST("/api/storage/experiment"), handler::store)
 			.andRoute(GET("/api/storage/experiments"), handler::list)
 			.andRoute(GET("/api/storage/experiments/{*id}"), handler::get)
-			.andRoute(path("/api/storage/**"),
-					(request) -> StorageHandler.error(new StorageApi.ApiError(HttpStatus.NOT_FOUND, "not_found",
-							"no storage endpoint " + request.method() + " " + request.path())));
+			.andRoute(path("/api/storage/**"), StorageHandler::unmatched);
 	}
 
 }
