@@ -133,8 +133,9 @@ class SampleMetricsContractTests {
 	private void driveTraffic() {
 		WebTestClient client = client();
 		// The first init attempt fails (init-failures=1); the retry succeeds.
+		// Polled without expectStatus: a failed WebTestClient assertion logs at ERROR.
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> client.get().uri("/ready").exchange().expectStatus().isOk());
+			.until(() -> client.get().uri("/ready").exchange().returnResult(Void.class).getStatus().value() == 200);
 		client.post()
 			.uri("/api/storage/experiment")
 			.contentType(MediaType.APPLICATION_JSON)
