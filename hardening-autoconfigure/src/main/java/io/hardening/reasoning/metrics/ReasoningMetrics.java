@@ -15,12 +15,23 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Publishes {@code hardening_reasoning_streams_active},
+ * {@code hardening_reasoning_streams_max},
  * {@code hardening_reasoning_streams_total{outcome}},
  * {@code hardening_reasoning_model_seconds{model,outcome}},
  * {@code hardening_reasoning_first_token_seconds{model}} and
- * {@code hardening_reasoning_run_records_failed_total}.
+ * {@code hardening_reasoning_run_records_failed_total}. The two latency timers publish
+ * histogram buckets (100ms to 120s) so that Prometheus can compute percentiles across
+ * instances; without them a timer has only {@code _count}, {@code _sum} and {@code _max}.
  */
 public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
+
+	// From a fast first token to the default model budget of 120s. A few fixed buckets
+	// keep
+	// the series count small: Micrometer's percentile histogram publishes about 70 per
+	// series.
+	private static final Duration[] LATENCY_BUCKETS = { Duration.ofMillis(100), Duration.ofMillis(250),
+			Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+			Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120) };
 
 	private final ObjectProvider<ReasoningRuns> runs;
 
@@ -40,6 +51,9 @@ public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
 		if (reasoningRuns != null) {
 			Gauge.builder("hardening.reasoning.streams.active", reasoningRuns, ReasoningRuns::activeStreams)
 				.description("Reasoning streams running now")
+				.register(registry);
+			Gauge.builder("hardening.reasoning.streams.max", reasoningRuns, ReasoningRuns::maxConcurrentStreams)
+				.description("Most reasoning streams admitted at once (hardening.reasoning.max-concurrent-streams)")
 				.register(registry);
 		}
 		for (StreamOutcome outcome : StreamOutcome.values()) {
@@ -97,6 +111,7 @@ public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
 			.description("Duration of model calls in reasoning streams")
 			.tag("model", role)
 			.tag("outcome", outcome)
+			.serviceLevelObjectives(LATENCY_BUCKETS)
 			.register(registry);
 	}
 
@@ -104,6 +119,7 @@ public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
 		return Timer.builder("hardening.reasoning.first.token")
 			.description("Time from a model call to its first piece of text")
 			.tag("model", role)
+			.serviceLevelObjectives(LATENCY_BUCKETS)
 			.register(registry);
 	}
 

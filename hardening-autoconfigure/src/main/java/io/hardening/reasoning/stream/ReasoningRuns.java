@@ -138,6 +138,14 @@ public class ReasoningRuns implements SmartLifecycle {
 		return this.active.get();
 	}
 
+	/**
+	 * How many runs may go at once ({@code hardening.reasoning.max-concurrent-streams}).
+	 * @return the admission limit
+	 */
+	public int maxConcurrentStreams() {
+		return this.settings.maxConcurrentStreams();
+	}
+
 	private void admit() {
 		if (this.stopping) {
 			throw reject(Reason.SHUTTING_DOWN, "The application is shutting down");
