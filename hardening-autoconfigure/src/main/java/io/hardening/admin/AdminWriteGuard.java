@@ -1,11 +1,10 @@
 package io.hardening.admin;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import io.hardening.admin.AdminTokenVerifier.Verdict;
+import io.hardening.support.RequestPaths;
 
 /**
  * Decides which requests are admin writes: any method but GET, HEAD and OPTIONS on a path
@@ -45,32 +44,14 @@ public final class AdminWriteGuard {
 	}
 
 	private boolean isUnderActuator(String rawPath) {
-		String path = normalize(rawPath);
+		String path = RequestPaths.normalize(rawPath);
 		String base = this.actuatorBasePath.get();
 		if (base == null || base.isEmpty() || base.equals("/")) {
 			// Actuator at the root: guard the init endpoint only, never the application.
 			base = "/init";
-			return path.equals(base) || path.startsWith(base + "/");
+			return RequestPaths.isUnder(path, base);
 		}
 		return path.startsWith(base + "/");
-	}
-
-	/**
-	 * Decodes the path the way the web frameworks do before matching, so that spellings
-	 * such as {@code /%61ctuator/init/x}, {@code //actuator/init/x} or
-	 * {@code /actuator;x=y/init/x} cannot slip past the guard.
-	 */
-	static String normalize(String rawPath) {
-		String path = rawPath;
-		try {
-			path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			// Malformed escapes: the framework rejects these requests; judge them as
-			// sent.
-		}
-		path = path.replaceAll(";[^/]*", "");
-		return path.replaceAll("/{2,}", "/");
 	}
 
 }

@@ -35,6 +35,9 @@ import org.springframework.util.ClassUtils;
  * each call to {@code hardening.reasoning.max-concurrent-streams}: Resilience4j's default
  * of 25 concurrent calls would fail the 26th stream's models with "Bulkhead is full"
  * although the endpoint admitted it. They are created at startup like the breakers.</li>
+ * <li>Reads the Gemini API key from {@code HARDENING_REASONING_GEMINI_API_KEY}, the name
+ * the guides give, which relaxed binding alone would not map to
+ * {@code hardening.reasoning.gemini-api.api-key}.</li>
  * <li>Shows the request id in every log line ({@code logging.pattern.correlation}, beside
  * the trace and span ids when Micrometer Tracing is there) and turns on Reactor's
  * automatic context propagation ({@code spring.reactor.context-propagation=auto}), so a
@@ -63,6 +66,9 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 			defaults.put("resilience4j.bulkhead.instances." + breaker + ".max-concurrent-calls",
 					"${hardening.reasoning.max-concurrent-streams:256}");
 		}
+		// Relaxed binding maps HARDENING_REASONING_GEMINI_API_KEY to gemini.api.key, not
+		// gemini-api.api-key: read the name every guide gives explicitly.
+		defaults.put("hardening.reasoning.gemini-api.api-key", "${HARDENING_REASONING_GEMINI_API_KEY:}");
 		defaults.put("spring.reactor.context-propagation", "auto");
 		defaults.put("logging.pattern.correlation", ClassUtils.isPresent(TRACER, null)
 				? "[%X{traceId:-},%X{spanId:-}] [%X{requestId:-}] " : "[%X{requestId:-}] ");

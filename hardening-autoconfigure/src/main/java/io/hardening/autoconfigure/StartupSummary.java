@@ -22,24 +22,38 @@ public class StartupSummary implements ApplicationListener<ApplicationReadyEvent
 
 	private final List<Supplier<String>> parts;
 
+	private final List<Supplier<String>> warnings;
+
 	/**
 	 * Creates the summary.
 	 * @param parts one short text per feature, computed when the application is ready;
 	 * {@code null} texts are left out
+	 * @param warnings settings that are likely mistakes, each logged at WARN when its
+	 * text is not {@code null}
 	 */
-	public StartupSummary(List<Supplier<String>> parts) {
+	public StartupSummary(List<Supplier<String>> parts, List<Supplier<String>> warnings) {
 		this.parts = List.copyOf(parts);
+		this.warnings = List.copyOf(warnings);
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		logger.info("Hardening: " + line());
+		warnings().forEach(logger::warn);
 	}
 
 	String line() {
+		return String.join("; ", texts(this.parts));
+	}
+
+	List<String> warnings() {
+		return texts(this.warnings);
+	}
+
+	private static List<String> texts(List<Supplier<String>> suppliers) {
 		List<String> texts = new ArrayList<>();
-		this.parts.stream().map(Supplier::get).filter(Objects::nonNull).forEach(texts::add);
-		return String.join("; ", texts);
+		suppliers.stream().map(Supplier::get).filter(Objects::nonNull).forEach(texts::add);
+		return texts;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.hardening.admin.autoconfigure.AdminProperties;
+import io.hardening.init.InitTracker;
 import io.hardening.probes.autoconfigure.ProbesProperties;
 import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.autoconfigure.ReasoningProperties;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,7 +34,7 @@ public final class StartupSummaryAutoConfiguration {
 	StartupSummary hardeningStartupSummary(ObjectProvider<ReasoningProperties> reasoning,
 			ObjectProvider<ReasoningModels> models, ObjectProvider<StorageProperties> storageProperties,
 			ObjectProvider<ExperimentStorage> storage, ObjectProvider<ProbesProperties> probes,
-			ObjectProvider<AdminProperties> admin) {
+			ObjectProvider<AdminProperties> admin, ObjectProvider<InitTracker> tracker, Environment environment) {
 		List<Supplier<String>> parts = new ArrayList<>();
 		parts.add(() -> reasoning(reasoning.getIfAvailable(), models.getIfAvailable()));
 		parts.add(() -> storage(storageProperties.getIfAvailable(), storage.getIfAvailable()));
@@ -42,7 +44,7 @@ public final class StartupSummaryAutoConfiguration {
 			return (properties != null)
 					? "admin token " + (StringUtils.hasText(properties.getToken()) ? "set" : "not set") : null;
 		});
-		return new StartupSummary(parts);
+		return new StartupSummary(parts, List.of(() -> initGateOff(tracker.getIfAvailable(), environment)));
 	}
 
 	private static String reasoning(ReasoningProperties properties, ReasoningModels models) {
@@ -63,6 +65,21 @@ public final class StartupSummaryAutoConfiguration {
 		return "storage " + mode + "backend " + status.backend()
 				+ ((status.location() != null) ? " " + status.location() : "")
 				+ ((status.fallbackReason() != null) ? " (" + status.fallbackReason() + ")" : "");
+	}
+
+	/**
+	 * Readiness is gated through the init health contributor: switched off, required
+	 * components no longer hold {@code /ready} although their status still says so.
+	 */
+	private static String initGateOff(InitTracker tracker, Environment environment) {
+		boolean required = tracker != null
+				&& tracker.statuses().stream().anyMatch((status) -> status.requiredForReadiness());
+		boolean contributorOff = !environment.getProperty("management.health.init.enabled", Boolean.class, true)
+				|| !environment.getProperty("management.health.defaults.enabled", Boolean.class, true);
+		return (required && contributorOff)
+				? "The init health contributor is off (management.health.init.enabled=false): init components "
+						+ "that say requiredForReadiness no longer gate /ready"
+				: null;
 	}
 
 	private static String probes(ProbesProperties properties) {

@@ -3,6 +3,7 @@ package io.hardening.autoconfigure;
 import java.nio.file.Path;
 
 import io.hardening.admin.autoconfigure.AdminAutoConfiguration;
+import io.hardening.init.autoconfigure.InitAutoConfiguration;
 import io.hardening.probes.autoconfigure.ProbesAutoConfiguration;
 import io.hardening.reasoning.autoconfigure.ReasoningAutoConfiguration;
 import io.hardening.storage.autoconfigure.StorageAutoConfiguration;
@@ -47,6 +48,17 @@ class StartupSummaryAutoConfigurationTests {
 			String line = context.getBean(StartupSummary.class).line();
 			assertThat(line).contains("admin token set").doesNotContain("s3cr3t-t0ken-value");
 		});
+	}
+
+	@Test
+	void initContributorSwitchedOffWhileComponentsGateReadinessIsWarned() {
+		runner().withConfiguration(AutoConfigurations.of(InitAutoConfiguration.class))
+			.withPropertyValues("management.health.init.enabled=false")
+			.run((context) -> assertThat(context.getBean(StartupSummary.class).warnings()).singleElement()
+				.asString()
+				.contains("management.health.init.enabled=false"));
+		runner().withConfiguration(AutoConfigurations.of(InitAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean(StartupSummary.class).warnings()).isEmpty());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.stream.Stream;
 
 import io.hardening.probes.ProbeHealthEndpointGroupsPostProcessor;
 import io.hardening.probes.ProbeHealthEndpointGroupsPostProcessor.ProbePaths;
+import io.hardening.probes.ReadinessIncludeValidator;
 import io.hardening.probes.ReadinessMember;
 import io.hardening.probes.ReadinessMembers;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -42,6 +45,15 @@ public final class ProbesAutoConfiguration {
 					.concat(readinessMembers.orderedStream(),
 							memberSuppliers.orderedStream().flatMap((supplier) -> supplier.members().stream()))
 					.toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "management.endpoint.health.validate-group-membership", matchIfMissing = true)
+	ReadinessIncludeValidator readinessIncludeValidator(ProbesProperties properties,
+			ObjectProvider<HealthContributorRegistry> registry,
+			ObjectProvider<ReactiveHealthContributorRegistry> reactiveRegistry) {
+		return new ReadinessIncludeValidator(properties.getReadinessInclude(), registry, reactiveRegistry);
 	}
 
 }

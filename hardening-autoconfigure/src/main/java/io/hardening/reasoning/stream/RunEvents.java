@@ -46,8 +46,11 @@ final class RunEvents {
 	}
 
 	static ReasoningEvent internalError(Throwable failure) {
-		logger.error("Reasoning stream failed", failure);
-		return error("The stream failed: " + Sanitizer.sanitize(Sanitizer.describe(failure), 300), "internal_error");
+		String description = Sanitizer.sanitize(Sanitizer.describe(failure), 300);
+		// The message may hold secrets: log it sanitized, the stack trace only at DEBUG.
+		logger.error("Reasoning stream failed: " + description);
+		logger.debug("Reasoning stream failure", failure);
+		return error("The stream failed: " + description, "internal_error");
 	}
 
 	static StreamOutcome outcome(ReasoningEvent terminal) {

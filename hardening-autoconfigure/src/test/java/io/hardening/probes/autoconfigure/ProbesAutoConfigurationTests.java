@@ -2,17 +2,24 @@ package io.hardening.probes.autoconfigure;
 
 import io.hardening.probes.ProbeHealthEndpointGroupsPostProcessor;
 import io.hardening.probes.ProbeHealthEndpointGroupsPostProcessor.ProbePaths;
+import java.util.Map;
+
+import io.hardening.probes.UnknownReadinessMemberFailureAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -65,12 +72,41 @@ class ProbesAutoConfigurationTests {
 
 	@Test
 	void readinessIncludeAddsContributorsToReadiness() {
-		this.reactiveRunner.withPropertyValues("hardening.probes.readiness-include=db,cache/primary").run((context) -> {
-			HealthEndpointGroup ready = context.getBean(HealthEndpointGroups.class).get("ready");
-			assertThat(ready.isMember("db")).isTrue();
-			assertThat(ready.isMember("cache/primary")).isTrue();
-			assertThat(ready.isMember("cache/secondary")).isFalse();
-		});
+		this.reactiveRunner.withUserConfiguration(DbAndCacheContributors.class)
+			.withPropertyValues("hardening.probes.readiness-include=db,cache/primary")
+			.run((context) -> {
+				HealthEndpointGroup ready = context.getBean(HealthEndpointGroups.class).get("ready");
+				assertThat(ready.isMember("db")).isTrue();
+				assertThat(ready.isMember("cache/primary")).isTrue();
+				assertThat(ready.isMember("cache/secondary")).isFalse();
+			});
+	}
+
+	@Test
+	void unknownReadinessMemberFailsStartupWithAnAnalysisNamingIt() {
+		for (AbstractApplicationContextRunner<?, ?, ?> runner : new AbstractApplicationContextRunner<?, ?, ?>[] {
+				this.reactiveRunner, this.servletRunner }) {
+			runner.withUserConfiguration(DbAndCacheContributors.class)
+				.withPropertyValues("hardening.probes.readiness-include=db,cache/secondary")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					FailureAnalysis analysis = new UnknownReadinessMemberFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis).isNotNull();
+					assertThat(analysis.getDescription()).contains("hardening.probes.readiness-include")
+						.contains("'cache/secondary'")
+						.contains("cache, db");
+					assertThat(analysis.getAction()).contains("validate-group-membership=false");
+				});
+		}
+	}
+
+	@Test
+	void unknownReadinessMemberIsAcceptedWhenGroupValidationIsOff() {
+		this.servletRunner
+			.withPropertyValues("hardening.probes.readiness-include=db",
+					"management.endpoint.health.validate-group-membership=false")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -118,6 +154,21 @@ class ProbesAutoConfigurationTests {
 		ProbeHealthEndpointGroupsPostProcessor userProbes() {
 			return new ProbeHealthEndpointGroupsPostProcessor(new ProbePaths("/status", "", "/alive", "/ok"),
 					Show.NEVER, java.util.Set.of(), java.util.Set.of(), java.util.List::of);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DbAndCacheContributors {
+
+		@Bean
+		HealthIndicator dbHealthIndicator() {
+			return () -> Health.up().build();
+		}
+
+		@Bean
+		CompositeHealthContributor cacheHealthContributor() {
+			return CompositeHealthContributor.fromMap(Map.of("primary", (HealthIndicator) () -> Health.up().build()));
 		}
 
 	}
