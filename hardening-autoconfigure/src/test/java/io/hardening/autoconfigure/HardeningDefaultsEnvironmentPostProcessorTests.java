@@ -23,7 +23,7 @@ class HardeningDefaultsEnvironmentPostProcessorTests {
 		this.environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					Map.of("HARDENING_REASONING_GEMINI_API_KEY", "AIzaFromTheEnvironment")));
+							Map.of("HARDENING_REASONING_GEMINI_API_KEY", "AIzaFromTheEnvironment")));
 		postProcess();
 		assertThat(apiKey()).isEqualTo("AIzaFromTheEnvironment");
 	}
@@ -33,9 +33,9 @@ class HardeningDefaultsEnvironmentPostProcessorTests {
 		this.environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					Map.of("HARDENING_REASONING_GEMINI_API_KEY", "AIzaFromTheEnvironment",
-							"HARDENING_REASONING_GEMINIAPI_APIKEY", "AIzaBoundByName",
-							"MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health")));
+							Map.of("HARDENING_REASONING_GEMINI_API_KEY", "AIzaFromTheEnvironment",
+									"HARDENING_REASONING_GEMINIAPI_APIKEY", "AIzaBoundByName",
+									"MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health")));
 		postProcess();
 		assertThat(this.environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health");
 		assertThat(apiKey()).isEqualTo("AIzaBoundByName");
