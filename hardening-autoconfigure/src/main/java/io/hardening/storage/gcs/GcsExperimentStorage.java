@@ -41,9 +41,10 @@ import tools.jackson.databind.JsonNode;
  * Blocking, with whatever retry budget the client has: {@link SpoolingExperimentStorage}
  * bounds it.
  * <p>
- * {@code result.json} is written last with a does-not-exist precondition, so a record is
- * complete once it exists and is never overwritten; a 412 answer is read back and counts
- * as success when the content is the same.
+ * Both objects are written with a does-not-exist precondition, {@code metadata.json}
+ * first as the writer's claim and {@code result.json} last, so a record is complete once
+ * {@code result.json} exists and nothing is ever overwritten; a 412 answer is read back
+ * and counts as success when the content is the same (an idempotent retry).
  */
 public class GcsExperimentStorage implements ExperimentBackend {
 
@@ -142,35 +143,49 @@ public class GcsExperimentStorage implements ExperimentBackend {
 		byte[] metadataBytes = this.documents.toBytes("metadata", metadata);
 		JsonNode expectedResult = this.documents.normalized(resultBytes);
 		JsonNode expectedMetadata = this.documents.normalized(metadataBytes);
-		Storage client = this.storage.get();
-		BlobId resultId = blobId(id, RESULT);
-		if (client.get(resultId) != null) {
-			return sameOrConflict(id, expectedResult, expectedMetadata);
-		}
 		Map<String, String> custom = Map.of(STORED_AT, storedAt.truncatedTo(ChronoUnit.MILLIS).toString());
-		// The record is not complete until result.json exists, so metadata.json may be
-		// rewritten by a retry.
-		client.create(BlobInfo.newBuilder(blobId(id, METADATA)).setContentType(JSON).setMetadata(custom).build(),
-				metadataBytes);
+		Storage client = this.storage.get();
+		// metadata.json is the claim: only a writer whose metadata is there may write
+		// result.json, and both are created with a does-not-exist precondition, so
+		// concurrent writers of one id end with one winner and a consistent pair.
+		if (!createIfAbsent(client, blobId(id, METADATA), metadataBytes, custom)
+				&& !expectedMetadata.equals(readDocument(client, blobId(id, METADATA)))) {
+			throw new ExperimentConflictException(id);
+		}
+		if (!createIfAbsent(client, blobId(id, RESULT), resultBytes, custom)
+				&& !expectedResult.equals(readDocument(client, blobId(id, RESULT)))) {
+			throw new ExperimentConflictException(id);
+		}
+		return uriOf(id);
+	}
+
+	private boolean createIfAbsent(Storage client, BlobId blobId, byte[] content, Map<String, String> custom) {
 		try {
-			client.create(BlobInfo.newBuilder(resultId).setContentType(JSON).setMetadata(custom).build(), resultBytes,
+			client.create(BlobInfo.newBuilder(blobId).setContentType(JSON).setMetadata(custom).build(), content,
 					BlobTargetOption.doesNotExist());
+			return true;
 		}
 		catch (StorageException ex) {
 			if (ex.getCode() != 412) {
 				throw ex;
 			}
-			return sameOrConflict(id, expectedResult, expectedMetadata);
+			return false;
 		}
-		return uriOf(id);
 	}
 
-	private URI sameOrConflict(String id, JsonNode result, JsonNode metadata) {
-		Optional<StoredExperiment> existing = read(id, null);
-		if (existing.isPresent() && existing.get().sameContent(result, metadata)) {
-			return uriOf(id);
+	private JsonNode readDocument(Storage client, BlobId blobId) {
+		try {
+			return this.documents.fromBytes(client.readAllBytes(blobId));
 		}
-		throw new ExperimentConflictException(id);
+		catch (CorruptDocumentException ex) {
+			return null;
+		}
+		catch (StorageException ex) {
+			if (ex.getCode() == 404) {
+				return null;
+			}
+			throw ex;
+		}
 	}
 
 	@Override

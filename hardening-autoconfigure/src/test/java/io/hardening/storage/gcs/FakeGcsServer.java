@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
@@ -46,6 +48,10 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	private volatile boolean failing;
 
+	private volatile CyclicBarrier uploadBarrier;
+
+	private final AtomicInteger heldUploads = new AtomicInteger();
+
 	public FakeGcsServer(String bucket) throws IOException {
 		this.bucket = bucket;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,6 +69,15 @@ public final class FakeGcsServer implements AutoCloseable {
 	 */
 	public void setFailing(boolean failing) {
 		this.failing = failing;
+	}
+
+	/**
+	 * Holds the next {@code parties} uploads until all of them have arrived, so that
+	 * concurrent writers reach the server together.
+	 */
+	public void holdUploads(int parties) {
+		this.heldUploads.set(parties);
+		this.uploadBarrier = new CyclicBarrier(parties);
 	}
 
 	public int requestCount() {
@@ -137,6 +152,7 @@ public final class FakeGcsServer implements AutoCloseable {
 		JsonNode metadata = json.readTree(partBody(parts[1]).getBytes(StandardCharsets.ISO_8859_1));
 		byte[] content = partBody(parts[2]).getBytes(StandardCharsets.ISO_8859_1);
 		String name = metadata.get("name").asString();
+		awaitHeldUploads();
 		Map<String, String> custom = new LinkedHashMap<>();
 		if (metadata.has("metadata")) {
 			metadata.get("metadata").properties().forEach((e) -> custom.put(e.getKey(), e.getValue().asString()));
@@ -148,6 +164,18 @@ public final class FakeGcsServer implements AutoCloseable {
 			}
 			StoredObject stored = store(name, content, custom);
 			send(exchange, 200, resource(name, stored));
+		}
+	}
+
+	private void awaitHeldUploads() {
+		CyclicBarrier barrier = this.uploadBarrier;
+		if (barrier != null && this.heldUploads.getAndDecrement() > 0) {
+			try {
+				barrier.await(1, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				// Released anyway: the test checks the outcome, not the timing.
+			}
 		}
 	}
 

@@ -2,6 +2,12 @@ package io.hardening.storage.gcs;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.StorageUnavailableException;
@@ -57,6 +63,42 @@ class GcsExperimentStorageTests {
 			.isThrownBy(() -> this.storage.store("exp-1", json("{\"a\":2}"), json("{}")));
 		assertThat(this.server.creations("runs/exp-1/result.json")).isEqualTo(1);
 		assertThat(this.server.objectNames()).containsEntry("runs/exp-1/result.json", "{\"a\":1}");
+	}
+
+	@Test
+	void concurrentWritersOfOneIdEndWithOneWinnerAndAConsistentPair() throws Exception {
+		this.server.holdUploads(6);
+		ExecutorService writers = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Boolean>> outcomes = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				String doc = "{\"writer\":" + i + "}";
+				outcomes.add(writers.submit(() -> {
+					try {
+						this.storage.store("race", json(doc), json(doc));
+						return true;
+					}
+					catch (ExperimentConflictException ex) {
+						return false;
+					}
+				}));
+			}
+			int winners = 0;
+			for (Future<Boolean> outcome : outcomes) {
+				winners += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(winners).isEqualTo(1);
+		}
+		finally {
+			writers.shutdownNow();
+		}
+		StoredExperiment stored = this.storage.get("race").orElseThrow();
+		assertThat(stored.metadata()).isEqualTo(stored.result());
+		assertThat(this.server.creations("runs/race/metadata.json")).isEqualTo(1);
+		assertThat(this.server.creations("runs/race/result.json")).isEqualTo(1);
+		// The winner's idempotent retry succeeds.
+		assertThat(this.storage.store("race", stored.result(), stored.metadata()))
+			.hasToString("gs://bucket/runs/race/result.json");
 	}
 
 	@Test
