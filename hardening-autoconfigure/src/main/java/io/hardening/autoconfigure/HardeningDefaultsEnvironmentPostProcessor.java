@@ -35,6 +35,11 @@ import org.springframework.util.ClassUtils;
  * each call to {@code hardening.reasoning.max-concurrent-streams}: Resilience4j's default
  * of 25 concurrent calls would fail the 26th stream's models with "Bulkhead is full"
  * although the endpoint admitted it. They are created at startup like the breakers.</li>
+ * <li>Configures the {@code storage} (GCS writes and deletes) and {@code storage-read}
+ * (GCS reads and listings) circuit breakers: open when half of at least 5 of the last 20
+ * calls failed, stay open for {@code hardening.storage.replay-interval}; a time limiter
+ * of {@code hardening.storage.gcs.write-timeout}, the only wait on a GCS call; a
+ * semaphore bulkhead of 32 concurrent calls that refuses the 33rd at once.</li>
  * <li>Shows the request id in every log line ({@code logging.pattern.correlation}, beside
  * the trace and span ids when Micrometer Tracing is there) and turns on Reactor's
  * automatic context propagation ({@code spring.reactor.context-propagation=auto}), so a
@@ -63,10 +68,27 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 			defaults.put("resilience4j.bulkhead.instances." + breaker + ".max-concurrent-calls",
 					"${hardening.reasoning.max-concurrent-streams:256}");
 		}
+		storageBreakerDefaults(defaults);
 		defaults.put("spring.reactor.context-propagation", "auto");
 		defaults.put("logging.pattern.correlation", ClassUtils.isPresent(TRACER, null)
 				? "[%X{traceId:-},%X{spanId:-}] [%X{requestId:-}] " : "[%X{requestId:-}] ");
 		return Collections.unmodifiableMap(defaults);
+	}
+
+	private static void storageBreakerDefaults(Map<String, Object> defaults) {
+		for (String instance : List.of("storage", "storage-read")) {
+			String breaker = "resilience4j.circuitbreaker.instances." + instance + ".";
+			defaults.put(breaker + "sliding-window-size", "20");
+			defaults.put(breaker + "minimum-number-of-calls", "5");
+			defaults.put(breaker + "failure-rate-threshold", "50");
+			defaults.put(breaker + "wait-duration-in-open-state", "${hardening.storage.replay-interval:10s}");
+			defaults.put(breaker + "permitted-number-of-calls-in-half-open-state", "1");
+			defaults.put("resilience4j.timelimiter.instances." + instance + ".timeout-duration",
+					"${hardening.storage.gcs.write-timeout:5s}");
+			defaults.put("resilience4j.timelimiter.instances." + instance + ".cancel-running-future", "true");
+			defaults.put("resilience4j.bulkhead.instances." + instance + ".max-concurrent-calls", "32");
+			defaults.put("resilience4j.bulkhead.instances." + instance + ".max-wait-duration", "0");
+		}
 	}
 
 	@Override

@@ -116,6 +116,17 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	}
 
 	@Override
+	public StoreOutcome storeRecord(String id, JsonNode result, JsonNode metadata) {
+		ExperimentIds.validate(id);
+		return delegate().storeRecord(id, result, metadata);
+	}
+
+	@Override
+	public ExperimentPage listPage(int limit, int offset) {
+		return delegate().listPage(limit, offset);
+	}
+
+	@Override
 	public Optional<StoredExperiment> get(String id) {
 		ExperimentIds.validate(id);
 		return delegate().get(id);

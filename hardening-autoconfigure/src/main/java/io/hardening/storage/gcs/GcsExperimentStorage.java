@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stores records as {@code {prefix}{id}/result.json} and
  * {@code {prefix}{id}/metadata.json} in a bucket through the Google Cloud Storage client.
- * Blocking, with whatever retry budget the client has: {@link SpoolingExperimentStorage}
+ * Blocking; every data call runs through the {@link GcsCallGuard}, whose time limiter
  * bounds it.
  * <p>
  * Both objects are written with a does-not-exist precondition, {@code metadata.json}
@@ -71,6 +71,8 @@ public class GcsExperimentStorage implements ExperimentBackend {
 
 	private final Clock clock;
 
+	private final GcsCallGuard guard;
+
 	private final Set<String> reportedCorrupt = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -80,13 +82,17 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	 * @param bucket the bucket name
 	 * @param prefix the object name prefix, empty or ending in {@code /}
 	 * @param documents the document codec
+	 * @param guard runs every data call through the {@code storage} and
+	 * {@code storage-read} circuit breakers
 	 */
-	public GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents) {
-		this(storage, bucket, prefix, documents, Clock.systemUTC());
+	public GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
+			GcsCallGuard guard) {
+		this(storage, bucket, prefix, documents, guard, Clock.systemUTC());
 	}
 
 	GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
-			Clock clock) {
+			GcsCallGuard guard, Clock clock) {
+		this.guard = guard;
 		this.storage = storage;
 		this.bucket = bucket;
 		this.prefix = normalizePrefix(prefix);
@@ -114,7 +120,17 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	}
 
 	/**
-	 * Checks that the bucket exists and answers.
+	 * Returns the guard of the data calls.
+	 * @return the guard
+	 */
+	public GcsCallGuard getGuard() {
+		return this.guard;
+	}
+
+	/**
+	 * Checks that the bucket exists and answers. Not a data call: it runs outside the
+	 * circuit breakers (a bucket that answers says nothing about writes), bounded by the
+	 * client's own retry budget and whatever waits on the caller.
 	 * @throws StorageUnavailableException when it does not
 	 */
 	public void checkBucket() {
@@ -144,6 +160,12 @@ public class GcsExperimentStorage implements ExperimentBackend {
 		JsonNode expectedResult = this.documents.normalized(resultBytes);
 		JsonNode expectedMetadata = this.documents.normalized(metadataBytes);
 		Map<String, String> custom = Map.of(STORED_AT, storedAt.truncatedTo(ChronoUnit.MILLIS).toString());
+		return this.guard.write("GCS write of '" + id + "'",
+				() -> create(id, resultBytes, metadataBytes, expectedResult, expectedMetadata, custom));
+	}
+
+	private URI create(String id, byte[] resultBytes, byte[] metadataBytes, JsonNode expectedResult,
+			JsonNode expectedMetadata, Map<String, String> custom) {
 		Storage client = this.storage.get();
 		// metadata.json is the claim: only a writer whose metadata is there may write
 		// result.json, and both are created with a does-not-exist precondition, so
@@ -191,12 +213,16 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	@Override
 	public Optional<StoredExperiment> get(String id) {
 		ExperimentIds.validate(id);
-		return read(id, null);
+		return this.guard.read("GCS read of '" + id + "'", () -> read(id, null));
 	}
 
 	@Override
 	public List<StoredExperiment> list(int limit, int offset) {
 		ExperimentIds.validatePaging(limit, offset);
+		return this.guard.read("GCS list", () -> readPage(limit, offset));
+	}
+
+	private List<StoredExperiment> readPage(int limit, int offset) {
 		List<Candidate> candidates = new ArrayList<>();
 		for (Blob blob : this.storage.get().list(this.bucket, BlobListOption.prefix(this.prefix)).iterateAll()) {
 			String name = blob.getName();
@@ -231,10 +257,13 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	@Override
 	public boolean delete(String id) {
 		ExperimentIds.validate(id);
-		Storage client = this.storage.get();
-		boolean existed = client.delete(blobId(id, RESULT));
-		client.delete(blobId(id, METADATA));
-		return existed;
+		return this.guard.write("GCS delete of '" + id + "'", () -> {
+			Storage client = this.storage.get();
+			// result.json first: without it the record no longer exists.
+			boolean existed = client.delete(blobId(id, RESULT));
+			client.delete(blobId(id, METADATA));
+			return existed;
+		});
 	}
 
 	@Override
@@ -244,7 +273,8 @@ public class GcsExperimentStorage implements ExperimentBackend {
 
 	@Override
 	public StorageStatus status() {
-		return new StorageStatus(StorageStatus.GCS, this.bucket, null, 0, null, true, false);
+		return new StorageStatus(StorageStatus.GCS, this.bucket, null, 0, null, true, this.guard.writesFailing(),
+				this.guard.permanentErrors());
 	}
 
 	private Optional<StoredExperiment> read(String id, Instant knownStoredAt) {

@@ -48,6 +48,8 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	private volatile boolean failing;
 
+	private volatile int uploadFailure;
+
 	private volatile CyclicBarrier uploadBarrier;
 
 	private final AtomicInteger heldUploads = new AtomicInteger();
@@ -78,6 +80,14 @@ public final class FakeGcsServer implements AutoCloseable {
 	public void holdUploads(int parties) {
 		this.heldUploads.set(parties);
 		this.uploadBarrier = new CyclicBarrier(parties);
+	}
+
+	/**
+	 * Answers uploads with the given status while it is not 0 (403 for a missing
+	 * permission, for example); everything else answers normally.
+	 */
+	public void failUploadsWith(int status) {
+		this.uploadFailure = status;
 	}
 
 	public int requestCount() {
@@ -128,6 +138,10 @@ public final class FakeGcsServer implements AutoCloseable {
 				send(exchange, 404, error(404, "bucket not found"));
 			}
 			else if (method.equals("POST") && path.equals("/upload" + bucketPath + "/o")) {
+				if (this.uploadFailure != 0) {
+					send(exchange, this.uploadFailure, error(this.uploadFailure, "forbidden"));
+					return;
+				}
 				upload(exchange, body, params);
 			}
 			else if (method.equals("GET") && path.equals(bucketPath + "/o")) {

@@ -35,7 +35,7 @@ class GcsExperimentStorageTests {
 	void start() throws IOException {
 		this.server = new FakeGcsServer("bucket");
 		this.storage = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket", "runs",
-				documents());
+				documents(), GcsTestStorage.guard());
 	}
 
 	@AfterEach
@@ -133,7 +133,7 @@ class GcsExperimentStorageTests {
 	void checkBucketPassesWhenBucketAnswersAndFailsOtherwise() {
 		assertThatNoException().isThrownBy(this.storage::checkBucket);
 		GcsExperimentStorage missing = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "other",
-				"", documents());
+				"", documents(), GcsTestStorage.guard());
 		assertThatExceptionOfType(StorageUnavailableException.class).isThrownBy(missing::checkBucket)
 			.withMessageContaining("'other' does not exist");
 	}
