@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.google.cloud.storage.Blob;
@@ -19,6 +25,7 @@ import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Bucket;
 import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.Storage.BlobField;
 import com.google.cloud.storage.Storage.BlobListOption;
 import com.google.cloud.storage.Storage.BlobTargetOption;
 import com.google.cloud.storage.StorageException;
@@ -30,6 +37,7 @@ import io.hardening.storage.JsonDocuments.CorruptDocumentException;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StorageUnavailableException;
 import io.hardening.storage.StoredExperiment;
+import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -59,6 +67,8 @@ public class GcsExperimentStorage implements ExperimentBackend {
 
 	private static final String JSON = "application/json";
 
+	private static final int PAGE_READS = 8;
+
 	private static final Log logger = LogFactory.getLog(GcsExperimentStorage.class);
 
 	private final Supplier<Storage> storage;
@@ -72,6 +82,8 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	private final Clock clock;
 
 	private final GcsCallGuard guard;
+
+	private final ExecutorService pageReads = pageReadExecutor();
 
 	private final Set<String> reportedCorrupt = ConcurrentHashMap.newKeySet();
 
@@ -98,6 +110,15 @@ public class GcsExperimentStorage implements ExperimentBackend {
 		this.prefix = normalizePrefix(prefix);
 		this.documents = documents;
 		this.clock = clock;
+	}
+
+	private static ExecutorService pageReadExecutor() {
+		// Reads of one page run in parallel, at most PAGE_READS at a time for the whole
+		// storage; idle threads end after a minute.
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(PAGE_READS, PAGE_READS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), DaemonThreads.named("hardening-storage-gcs-read-"));
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
 	}
 
 	static String normalizePrefix(String prefix) {
@@ -223,8 +244,14 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	}
 
 	private List<StoredExperiment> readPage(int limit, int offset) {
+		// One entry per record (result.json only), carrying its stored time: the page is
+		// chosen from the listing, and only its records are read.
 		List<Candidate> candidates = new ArrayList<>();
-		for (Blob blob : this.storage.get().list(this.bucket, BlobListOption.prefix(this.prefix)).iterateAll()) {
+		for (Blob blob : this.storage.get()
+			.list(this.bucket, BlobListOption.prefix(this.prefix),
+					BlobListOption.matchGlob(this.prefix + "*/" + RESULT),
+					BlobListOption.fields(BlobField.NAME, BlobField.METADATA, BlobField.TIME_CREATED))
+			.iterateAll()) {
 			String name = blob.getName();
 			if (!name.endsWith("/" + RESULT)) {
 				continue;
@@ -236,22 +263,43 @@ public class GcsExperimentStorage implements ExperimentBackend {
 		}
 		candidates.sort(Comparator.comparing(Candidate::storedAt).reversed().thenComparing(Candidate::id));
 		List<StoredExperiment> page = new ArrayList<>();
-		int skipped = 0;
-		for (Candidate candidate : candidates) {
-			if (page.size() >= limit) {
-				break;
+		int next = Math.min(offset, candidates.size());
+		while (page.size() < limit && next < candidates.size()) {
+			// A record deleted or unreadable since the listing leaves a gap: fill it from
+			// the candidates after the page.
+			int end = Math.min(candidates.size(), next + limit - page.size());
+			for (Optional<StoredExperiment> record : readAll(candidates.subList(next, end))) {
+				record.ifPresent(page::add);
 			}
-			Optional<StoredExperiment> record = read(candidate.id(), candidate.storedAt());
-			if (record.isEmpty()) {
-				continue;
-			}
-			if (skipped < offset) {
-				skipped++;
-				continue;
-			}
-			page.add(record.get());
+			next = end;
 		}
 		return page;
+	}
+
+	private List<Optional<StoredExperiment>> readAll(List<Candidate> candidates) {
+		List<Future<Optional<StoredExperiment>>> reads = new ArrayList<>(candidates.size());
+		try {
+			for (Candidate candidate : candidates) {
+				reads.add(this.pageReads.submit(() -> read(candidate.id(), candidate.storedAt())));
+			}
+			List<Optional<StoredExperiment>> records = new ArrayList<>(candidates.size());
+			for (Future<Optional<StoredExperiment>> read : reads) {
+				records.add(read.get());
+			}
+			return records;
+		}
+		catch (InterruptedException ex) {
+			// The time limiter gave up on the listing: so do its reads.
+			Thread.currentThread().interrupt();
+			throw new StorageUnavailableException("GCS list interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new StorageUnavailableException("GCS list failed", ex.getCause());
+		}
+		finally {
+			reads.forEach((read) -> read.cancel(true));
+		}
 	}
 
 	@Override
@@ -279,11 +327,14 @@ public class GcsExperimentStorage implements ExperimentBackend {
 
 	private Optional<StoredExperiment> read(String id, Instant knownStoredAt) {
 		Storage client = this.storage.get();
-		Blob resultBlob = client.get(blobId(id, RESULT));
-		if (resultBlob == null) {
-			return Optional.empty();
+		Instant storedAt = knownStoredAt;
+		if (storedAt == null) {
+			Blob resultBlob = client.get(blobId(id, RESULT));
+			if (resultBlob == null) {
+				return Optional.empty();
+			}
+			storedAt = storedAt(resultBlob);
 		}
-		Instant storedAt = (knownStoredAt != null) ? knownStoredAt : storedAt(resultBlob);
 		try {
 			JsonNode result = this.documents.fromBytes(client.readAllBytes(blobId(id, RESULT)));
 			JsonNode metadata = this.documents.fromBytes(client.readAllBytes(blobId(id, METADATA)));
@@ -294,7 +345,8 @@ public class GcsExperimentStorage implements ExperimentBackend {
 		}
 		catch (StorageException ex) {
 			if (ex.getCode() == 404) {
-				return corrupt(id, ex);
+				// Deleted since it was listed, or half deleted.
+				return (knownStoredAt != null) ? Optional.empty() : corrupt(id, ex);
 			}
 			throw ex;
 		}

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,10 @@ public final class FakeGcsServer implements AutoCloseable {
 	private volatile boolean failing;
 
 	private volatile int uploadFailure;
+
+	private volatile CountDownLatch listGate;
+
+	private final AtomicInteger listRequests = new AtomicInteger();
 
 	private volatile CyclicBarrier uploadBarrier;
 
@@ -90,6 +95,25 @@ public final class FakeGcsServer implements AutoCloseable {
 		this.uploadFailure = status;
 	}
 
+	/**
+	 * Holds every listing until {@link #releaseListings()} (or at most 10 seconds).
+	 */
+	public void holdListings() {
+		this.listGate = new CountDownLatch(1);
+	}
+
+	public void releaseListings() {
+		CountDownLatch gate = this.listGate;
+		this.listGate = null;
+		if (gate != null) {
+			gate.countDown();
+		}
+	}
+
+	public int listRequestCount() {
+		return this.listRequests.get();
+	}
+
 	public int requestCount() {
 		return this.requests.get();
 	}
@@ -114,6 +138,7 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		releaseListings();
 		this.server.stop(0);
 	}
 
@@ -145,7 +170,17 @@ public final class FakeGcsServer implements AutoCloseable {
 				upload(exchange, body, params);
 			}
 			else if (method.equals("GET") && path.equals(bucketPath + "/o")) {
-				list(exchange, params.getOrDefault("prefix", ""));
+				this.listRequests.incrementAndGet();
+				CountDownLatch gate = this.listGate;
+				if (gate != null) {
+					try {
+						gate.await(10, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				list(exchange, params.getOrDefault("prefix", ""), params.get("matchGlob"));
 			}
 			else if ((path.startsWith(bucketPath + "/o/") || path.startsWith("/download" + bucketPath + "/o/"))) {
 				String name = URLDecoder.decode(path.substring(path.indexOf("/o/") + 3), StandardCharsets.UTF_8);
@@ -206,16 +241,35 @@ public final class FakeGcsServer implements AutoCloseable {
 		return rest.endsWith("\r\n") ? rest.substring(0, rest.length() - 2) : rest;
 	}
 
-	private void list(HttpExchange exchange, String prefix) throws IOException {
+	private void list(HttpExchange exchange, String prefix, String matchGlob) throws IOException {
+		java.util.regex.Pattern glob = (matchGlob != null) ? globPattern(matchGlob) : null;
 		ObjectNode result = json.createObjectNode();
 		result.put("kind", "storage#objects");
 		var items = result.putArray("items");
 		this.objects.forEach((name, object) -> {
-			if (name.startsWith(prefix)) {
+			if (name.startsWith(prefix) && (glob == null || glob.matcher(name).matches())) {
 				items.add(json.readTree(resource(name, object)));
 			}
 		});
 		send(exchange, 200, json.writeValueAsString(result));
+	}
+
+	private static java.util.regex.Pattern globPattern(String glob) {
+		StringBuilder regex = new StringBuilder();
+		for (int i = 0; i < glob.length(); i++) {
+			char c = glob.charAt(i);
+			if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+				regex.append(".*");
+				i++;
+			}
+			else if (c == '*') {
+				regex.append("[^/]*");
+			}
+			else {
+				regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+			}
+		}
+		return java.util.regex.Pattern.compile(regex.toString());
 	}
 
 	private void object(HttpExchange exchange, String method, String name, boolean media) throws IOException {

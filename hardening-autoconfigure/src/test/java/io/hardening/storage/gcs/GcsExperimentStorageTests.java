@@ -113,6 +113,19 @@ class GcsExperimentStorageTests {
 	}
 
 	@Test
+	void listCostsRequestsInProportionToThePageNotTheBucket() {
+		Instant base = Instant.parse("2026-01-01T00:00:00Z");
+		for (int i = 0; i < 40; i++) {
+			this.storage.store("exp-" + i, json("{\"i\":" + i + "}"), json("{}"), base.plusSeconds(i));
+		}
+		int before = this.server.requestCount();
+		assertThat(this.storage.list(5, 30)).extracting(StoredExperiment::id)
+			.containsExactly("exp-9", "exp-8", "exp-7", "exp-6", "exp-5");
+		// One listing request, then result.json and metadata.json of the five records.
+		assertThat(this.server.requestCount() - before).isEqualTo(1 + 2 * 5);
+	}
+
+	@Test
 	void listSkipsCorruptObjects() {
 		this.storage.store("good", json("{}"), json("{}"));
 		this.server.put("runs/bad/result.json", "{not json");

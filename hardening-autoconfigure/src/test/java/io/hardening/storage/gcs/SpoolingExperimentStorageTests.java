@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import io.hardening.storage.ExperimentConflictException;
+import io.hardening.storage.ExperimentPage;
 import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StoreOutcome;
 import io.hardening.storage.StoredExperiment;
@@ -164,6 +165,24 @@ class SpoolingExperimentStorageTests {
 		clock.advance(Duration.ofSeconds(61));
 		assertThat(storage.replayPending()).isEqualTo(1);
 		assertThat(storage.status().pendingReplay()).isZero();
+	}
+
+	@Test
+	void listingsThatTimeOutNeverOpenTheWriteBreaker() {
+		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
+				"", documents(), GcsTestStorage.guard(Duration.ofMillis(500)));
+		SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+				new FilesystemExperimentStorage(this.spoolPath.resolve("reads"), documents()), true);
+		this.server.holdListings();
+		for (int i = 0; i < 6; i++) {
+			ExperimentPage page = storage.listPage(10, 0);
+			assertThat(page.partial()).isTrue();
+			assertThat(page.partialReason()).contains("'storage-read'");
+		}
+		this.server.releaseListings();
+		assertThat(storage.storeRecord("exp-1", json("{}"), json("{}")).spooled()).isFalse();
+		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
+		assertThat(storage.status().fallbackActive()).isFalse();
 	}
 
 	@Test
