@@ -321,6 +321,15 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	}
 
 	/**
+	 * Returns where a record lives (or will live once replayed), without I/O.
+	 * @param id a valid experiment id
+	 * @return the URI
+	 */
+	public URI uriOf(String id) {
+		return this.remote.uriOf(id);
+	}
+
+	/**
 	 * Returns the spool.
 	 * @return the spool
 	 */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StorageStatus;
+import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,6 +110,23 @@ class AutoSelectingExperimentStorageTests {
 			storage.store("exp-1", json("{}"), json("{}"));
 			assertThat(output.getOut().lines().filter((line) -> line.contains("WARN"))).hasSize(1);
 			assertThat(output).contains("Storage falls back to the filesystem");
+		}
+	}
+
+	@Test
+	void fallbackShowsRecordsAnEarlierRunSpooledForGcs() throws IOException {
+		FilesystemExperimentStorage leftOver = new FilesystemExperimentStorage(this.root.resolve("spool"), documents());
+		leftOver.store("spooled-earlier", json("{\"n\":1}"), json("{}"));
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "missing"),
+					filesystem(), null, Duration.ofSeconds(5));
+			storage.store("new", json("{}"), json("{}"));
+			assertThat(storage.get("spooled-earlier").orElseThrow().uri())
+				.hasToString("gs://missing/spooled-earlier/result.json");
+			assertThat(storage.list(10, 0)).extracting(StoredExperiment::id)
+				.containsExactlyInAnyOrder("new", "spooled-earlier");
+			assertThat(storage.delete("spooled-earlier")).isTrue();
+			assertThat(storage.get("spooled-earlier")).isEmpty();
 		}
 	}
 

@@ -53,6 +53,10 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	private volatile CountDownLatch listGate;
 
+	private volatile CountDownLatch uploadGate;
+
+	private final AtomicInteger uploadsWaiting = new AtomicInteger();
+
 	private final AtomicInteger listRequests = new AtomicInteger();
 
 	private volatile CyclicBarrier uploadBarrier;
@@ -102,6 +106,28 @@ public final class FakeGcsServer implements AutoCloseable {
 		this.listGate = new CountDownLatch(1);
 	}
 
+	/**
+	 * Holds every upload until {@link #releaseUploads()} (or at most 10 seconds).
+	 */
+	public void gateUploads() {
+		this.uploadGate = new CountDownLatch(1);
+	}
+
+	/**
+	 * How many uploads wait at the gate.
+	 */
+	public int uploadsWaiting() {
+		return this.uploadsWaiting.get();
+	}
+
+	public void releaseUploads() {
+		CountDownLatch gate = this.uploadGate;
+		this.uploadGate = null;
+		if (gate != null) {
+			gate.countDown();
+		}
+	}
+
 	public void releaseListings() {
 		CountDownLatch gate = this.listGate;
 		this.listGate = null;
@@ -139,6 +165,7 @@ public final class FakeGcsServer implements AutoCloseable {
 	@Override
 	public void close() {
 		releaseListings();
+		releaseUploads();
 		this.server.stop(0);
 	}
 
@@ -202,6 +229,19 @@ public final class FakeGcsServer implements AutoCloseable {
 		byte[] content = partBody(parts[2]).getBytes(StandardCharsets.ISO_8859_1);
 		String name = metadata.get("name").asString();
 		awaitHeldUploads();
+		CountDownLatch gate = this.uploadGate;
+		if (gate != null) {
+			this.uploadsWaiting.incrementAndGet();
+			try {
+				gate.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.uploadsWaiting.decrementAndGet();
+			}
+		}
 		Map<String, String> custom = new LinkedHashMap<>();
 		if (metadata.has("metadata")) {
 			metadata.get("metadata").properties().forEach((e) -> custom.put(e.getKey(), e.getValue().asString()));

@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.ExperimentPage;
@@ -183,6 +187,39 @@ class SpoolingExperimentStorageTests {
 		assertThat(storage.storeRecord("exp-1", json("{}"), json("{}")).spooled()).isFalse();
 		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
 		assertThat(storage.status().fallbackActive()).isFalse();
+	}
+
+	@Test
+	void deleteRacingAReplayNeverLetsTheRecordReappearInGcs() throws Exception {
+		this.server.setFailing(true);
+		this.storage.store("exp-1", json("{}"), json("{}"));
+		this.server.setFailing(false);
+		this.server.gateUploads();
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> replay = executor.submit(this.storage::replayPending);
+			// The replay has read the record and its write is on the way to GCS.
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.server.uploadsWaiting() == 1);
+			Future<Boolean> delete = executor.submit(() -> this.storage.delete("exp-1"));
+			this.server.releaseUploads();
+			assertThat(replay.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+			assertThat(delete.get(10, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.server.objectNames()).isEmpty();
+		assertThat(this.storage.get("exp-1")).isEmpty();
+		assertThat(this.storage.status().pendingReplay()).isZero();
+	}
+
+	@Test
+	void deleteOfSpooledRecordWhileGcsIsDownSucceeds() {
+		this.server.setFailing(true);
+		this.storage.store("exp-1", json("{}"), json("{}"));
+		assertThat(this.storage.delete("exp-1")).isTrue();
+		assertThat(this.storage.getSpool().list(10, 0)).isEmpty();
+		assertThat(this.storage.status().pendingReplay()).isZero();
 	}
 
 	@Test
