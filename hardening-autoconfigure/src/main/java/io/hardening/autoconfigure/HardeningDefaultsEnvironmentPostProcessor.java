@@ -38,6 +38,11 @@ import org.springframework.util.ClassUtils;
  * <li>Reads the Gemini API key from {@code HARDENING_REASONING_GEMINI_API_KEY}, the name
  * the guides give, which relaxed binding alone would not map to
  * {@code hardening.reasoning.gemini-api.api-key}.</li>
+ * <li>Configures the {@code storage} (GCS writes and deletes) and {@code storage-read}
+ * (GCS reads and listings) circuit breakers: open when half of at least 5 of the last 20
+ * calls failed, stay open for {@code hardening.storage.replay-interval}; a time limiter
+ * of {@code hardening.storage.gcs.write-timeout}, the only wait on a GCS call; a
+ * semaphore bulkhead of 32 concurrent calls that refuses the 33rd at once.</li>
  * <li>Shows the request id in every log line ({@code logging.pattern.correlation}, beside
  * the trace and span ids when Micrometer Tracing is there) and turns on Reactor's
  * automatic context propagation ({@code spring.reactor.context-propagation=auto}), so a
@@ -69,10 +74,27 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		// Relaxed binding maps HARDENING_REASONING_GEMINI_API_KEY to gemini.api.key, not
 		// gemini-api.api-key: read the name every guide gives explicitly.
 		defaults.put("hardening.reasoning.gemini-api.api-key", "${HARDENING_REASONING_GEMINI_API_KEY:}");
+		storageBreakerDefaults(defaults);
 		defaults.put("spring.reactor.context-propagation", "auto");
 		defaults.put("logging.pattern.correlation", ClassUtils.isPresent(TRACER, null)
 				? "[%X{traceId:-},%X{spanId:-}] [%X{requestId:-}] " : "[%X{requestId:-}] ");
 		return Collections.unmodifiableMap(defaults);
+	}
+
+	private static void storageBreakerDefaults(Map<String, Object> defaults) {
+		for (String instance : List.of("storage", "storage-read")) {
+			String breaker = "resilience4j.circuitbreaker.instances." + instance + ".";
+			defaults.put(breaker + "sliding-window-size", "20");
+			defaults.put(breaker + "minimum-number-of-calls", "5");
+			defaults.put(breaker + "failure-rate-threshold", "50");
+			defaults.put(breaker + "wait-duration-in-open-state", "${hardening.storage.replay-interval:10s}");
+			defaults.put(breaker + "permitted-number-of-calls-in-half-open-state", "1");
+			defaults.put("resilience4j.timelimiter.instances." + instance + ".timeout-duration",
+					"${hardening.storage.gcs.write-timeout:5s}");
+			defaults.put("resilience4j.timelimiter.instances." + instance + ".cancel-running-future", "true");
+			defaults.put("resilience4j.bulkhead.instances." + instance + ".max-concurrent-calls", "32");
+			defaults.put("resilience4j.bulkhead.instances." + instance + ".max-wait-duration", "0");
+		}
 	}
 
 	@Override

@@ -98,7 +98,20 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	private Choice fallback(String reason) {
 		String sanitized = Sanitizer.sanitize(reason, 500);
 		logger.warn("Storage falls back to the filesystem at %s: %s".formatted(this.filesystem.getRoot(), sanitized));
-		return new Choice(this.filesystem, sanitized);
+		if (this.gcs == null) {
+			return new Choice(this.filesystem, sanitized);
+		}
+		// Records an earlier run spooled for GCS stay readable while the filesystem
+		// serves.
+		try {
+			SpoolingExperimentStorage spooling = this.gcs.get();
+			return new Choice(new SpoolReadingExperimentStorage(this.filesystem, spooling.getSpool(), spooling::uriOf),
+					sanitized);
+		}
+		catch (RuntimeException ex) {
+			// The GCS storage could not even be created: there is no spool to read.
+			return new Choice(this.filesystem, sanitized);
+		}
 	}
 
 	/**
@@ -113,6 +126,17 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	public URI store(String id, JsonNode result, JsonNode metadata) {
 		ExperimentIds.validate(id);
 		return delegate().store(id, result, metadata);
+	}
+
+	@Override
+	public StoreOutcome storeRecord(String id, JsonNode result, JsonNode metadata) {
+		ExperimentIds.validate(id);
+		return delegate().storeRecord(id, result, metadata);
+	}
+
+	@Override
+	public ExperimentPage listPage(int limit, int offset) {
+		return delegate().listPage(limit, offset);
 	}
 
 	@Override

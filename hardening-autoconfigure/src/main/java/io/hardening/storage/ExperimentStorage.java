@@ -28,6 +28,18 @@ public interface ExperimentStorage {
 	URI store(String id, JsonNode result, JsonNode metadata);
 
 	/**
+	 * Stores a record like {@link #store(String, JsonNode, JsonNode)} and says whether it
+	 * went to the local spool instead of its backend.
+	 * @param id the experiment id
+	 * @param result the result, a JSON object
+	 * @param metadata the metadata, a JSON object
+	 * @return where the result lives, and whether it is spooled
+	 */
+	default StoreOutcome storeRecord(String id, JsonNode result, JsonNode metadata) {
+		return new StoreOutcome(store(id, result, metadata), false);
+	}
+
+	/**
 	 * Returns one record.
 	 * @param id the experiment id
 	 * @return the record, or empty when there is none
@@ -41,6 +53,17 @@ public interface ExperimentStorage {
 	 * @return the records
 	 */
 	List<StoredExperiment> list(int limit, int offset);
+
+	/**
+	 * Returns a page like {@link #list(int, int)} and says whether the backend could be
+	 * listed: a page that could not reach it is partial, never silently short.
+	 * @param limit the largest number of records to return, at least 1
+	 * @param offset how many of the newest records to skip, at least 0
+	 * @return the page
+	 */
+	default ExperimentPage listPage(int limit, int offset) {
+		return new ExperimentPage(list(limit, offset), null);
+	}
 
 	/**
 	 * Deletes a record.

@@ -38,6 +38,17 @@ public class ObservedExperimentStorage implements ExperimentStorage {
 	}
 
 	@Override
+	public StoreOutcome storeRecord(String id, JsonNode result, JsonNode metadata) {
+		return observe("store", () -> this.delegate.storeRecord(id, result, metadata),
+				(outcome) -> outcome.spooled() ? "spooled" : "success");
+	}
+
+	@Override
+	public ExperimentPage listPage(int limit, int offset) {
+		return observe("list", () -> this.delegate.listPage(limit, offset), (page) -> "success");
+	}
+
+	@Override
 	public Optional<StoredExperiment> get(String id) {
 		return observe("get", () -> this.delegate.get(id), (found) -> found.isPresent() ? "success" : "not_found");
 	}

@@ -39,6 +39,27 @@ public class ReactiveExperimentStorage {
 	}
 
 	/**
+	 * See {@link ExperimentStorage#storeRecord}.
+	 * @param id the id
+	 * @param result the result object
+	 * @param metadata the metadata object
+	 * @return the URI and whether the record is spooled
+	 */
+	public Mono<StoreOutcome> storeRecord(String id, JsonNode result, JsonNode metadata) {
+		return Mono.fromCallable(() -> this.storage.storeRecord(id, result, metadata)).subscribeOn(this.scheduler);
+	}
+
+	/**
+	 * See {@link ExperimentStorage#listPage}.
+	 * @param limit the page size
+	 * @param offset how many to skip
+	 * @return the page, partial when the backend could not be listed
+	 */
+	public Mono<ExperimentPage> listPage(int limit, int offset) {
+		return Mono.fromCallable(() -> this.storage.listPage(limit, offset)).subscribeOn(this.scheduler);
+	}
+
+	/**
 	 * See {@link ExperimentStorage#get}.
 	 * @param id the id
 	 * @return the record, or empty

@@ -13,9 +13,26 @@ package io.hardening.storage;
  * the bucket has answered once)
  * @param fallbackActive whether records go to the filesystem instead of GCS: auto mode
  * fell back, or GCS writes go to the spool
+ * @param permanentErrors how many calls GCS refused with a permanent error (a 4xx other
+ * than 408 and 429) since the application started
  */
 public record StorageStatus(String backend, String location, String fallbackReason, int pendingReplay, String lastError,
-		boolean ready, boolean fallbackActive) {
+		boolean ready, boolean fallbackActive, long permanentErrors) {
+
+	/**
+	 * Creates a status without permanent errors.
+	 * @param backend the backend
+	 * @param location the bucket or path
+	 * @param fallbackReason why auto mode serves from the filesystem
+	 * @param pendingReplay records waiting in the spool
+	 * @param lastError the last failure
+	 * @param ready whether the storage serves as configured
+	 * @param fallbackActive whether records go to the filesystem instead of GCS
+	 */
+	public StorageStatus(String backend, String location, String fallbackReason, int pendingReplay, String lastError,
+			boolean ready, boolean fallbackActive) {
+		this(backend, location, fallbackReason, pendingReplay, lastError, ready, fallbackActive, 0);
+	}
 
 	/**
 	 * Backend name of Google Cloud Storage.
@@ -43,7 +60,7 @@ public record StorageStatus(String backend, String location, String fallbackReas
 	 */
 	public StorageStatus withFallbackReason(String reason) {
 		return new StorageStatus(this.backend, this.location, reason, this.pendingReplay, this.lastError, this.ready,
-				true);
+				true, this.permanentErrors);
 	}
 
 }

@@ -27,11 +27,11 @@ class StorageReplaySchedulerTests {
 
 	@Test
 	void replayInBackgroundDeliversSpooledRecordsOnceGcsAnswers() throws IOException {
-		try (FakeGcsServer server = new FakeGcsServer("bucket"); BoundedCalls calls = new BoundedCalls("t-", 4)) {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
 			GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(server.url()), "bucket",
-					"p/", documents());
+					"p/", documents(), GcsTestStorage.guard());
 			SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
-					new FilesystemExperimentStorage(this.spool, documents()), calls, Duration.ofSeconds(3), false);
+					new FilesystemExperimentStorage(this.spool, documents()), false);
 			server.setFailing(true);
 			StorageReplayScheduler scheduler = new StorageReplayScheduler(storage, Duration.ofMillis(100));
 			scheduler.start();

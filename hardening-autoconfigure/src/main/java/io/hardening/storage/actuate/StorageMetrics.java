@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.StorageOperationListener;
 import io.hardening.storage.StorageStatus;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,8 +14,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Storage metrics: the {@code hardening.storage.operations} timer (tags backend,
- * operation, outcome), and the {@code hardening.storage.fallback.active} and
- * {@code hardening.storage.replay.pending} gauges, read from the storage status.
+ * operation, outcome), the {@code hardening.storage.fallback.active} and
+ * {@code hardening.storage.replay.pending} gauges and the
+ * {@code hardening.storage.permanent.errors} counter, read from the storage status.
  */
 public class StorageMetrics implements MeterBinder, StorageOperationListener {
 
@@ -36,6 +38,10 @@ public class StorageMetrics implements MeterBinder, StorageOperationListener {
 		this.registry = registry;
 		Gauge.builder("hardening.storage.fallback.active", this, (metrics) -> metrics.status().fallbackActive() ? 1 : 0)
 			.description("Whether records go to the filesystem instead of GCS (1) or not (0)")
+			.register(registry);
+		FunctionCounter
+			.builder("hardening.storage.permanent.errors", this, (metrics) -> metrics.status().permanentErrors())
+			.description("GCS calls refused with a permanent error (a 4xx other than 408 and 429)")
 			.register(registry);
 		Gauge.builder("hardening.storage.replay.pending", this, (metrics) -> metrics.status().pendingReplay())
 			.description("Records in the spool waiting to be replayed to GCS")

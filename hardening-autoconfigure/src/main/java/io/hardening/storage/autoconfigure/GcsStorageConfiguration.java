@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import com.google.auth.Credentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.storage.Storage;
-import io.hardening.storage.BoundedCalls;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StorageInitComponent;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.storage.gcs.GcsCallGuard;
 import io.hardening.storage.gcs.GcsClients;
 import io.hardening.storage.gcs.GcsExperimentStorage;
 
@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -58,22 +59,26 @@ class GcsStorageConfiguration {
 		}
 	}
 
-	@Bean(destroyMethod = "close")
+	@Bean
 	@ConditionalOnMissingBean
-	BoundedCalls storageBoundedCalls() {
-		return new BoundedCalls("hardening-storage-gcs-", 32);
+	GcsCallGuard storageGcsCallGuard(StorageProperties properties,
+			ObjectProvider<CircuitBreakerFactory<?, ?>> factory) {
+		// Spring Cloud's factory, configured by resilience4j.* keys; a factory of our own
+		// with the same defaults where the application has none.
+		CircuitBreakerFactory<?, ?> available = factory.getIfAvailable();
+		return (available != null) ? new GcsCallGuard(available)
+				: GcsCallGuard.standalone(properties.getGcs().getWriteTimeout(), properties.getReplayInterval());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	GcsBackend storageGcsBackend(StorageProperties properties, JsonDocuments documents, ObjectProvider<Storage> storage,
-			BoundedCalls calls) {
+			GcsCallGuard storageGcsCallGuard) {
 		StorageProperties.Gcs gcs = properties.getGcs();
 		GcsExperimentStorage remote = new GcsExperimentStorage(SingletonSupplier.of(storage::getObject),
-				gcs.getBucket(), gcs.getPrefix(), documents);
+				gcs.getBucket(), gcs.getPrefix(), documents, storageGcsCallGuard);
 		return new GcsBackend(new SpoolingExperimentStorage(remote, remote::checkBucket,
-				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), calls, gcs.getWriteTimeout(),
-				false));
+				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), false));
 	}
 
 	@Bean

@@ -71,7 +71,7 @@ public class ServletStorageHandler {
 				return error(this.api.tooLarge());
 			}
 			StoreRequest parsed = this.api.parseStore(body);
-			return ok(Map.of("uri", this.storage.store(parsed.id(), parsed.result(), parsed.metadata()).toString()));
+			return ok(StorageApi.stored(this.storage.storeRecord(parsed.id(), parsed.result(), parsed.metadata())));
 		}
 		catch (IOException ex) {
 			return error(StorageApi.errorFor(new InvalidExperimentException("invalid_body", "could not read body")));
@@ -84,7 +84,7 @@ public class ServletStorageHandler {
 	ServerResponse list(ServerRequest request) {
 		try {
 			Paging paging = this.api.paging(request.params().get("limit"), request.params().get("offset"));
-			return ok(StorageApi.page(this.storage.list(paging.limit(), paging.offset()), paging));
+			return ok(StorageApi.page(this.storage.listPage(paging.limit(), paging.offset()), paging));
 		}
 		catch (RuntimeException ex) {
 			return error(StorageApi.errorFor(ex));

@@ -6,11 +6,13 @@ import java.util.Map;
 
 import io.hardening.storage.DocumentTooLargeException;
 import io.hardening.storage.ExperimentConflictException;
+import io.hardening.storage.ExperimentPage;
 import io.hardening.storage.ExperimentIds;
 import io.hardening.storage.InvalidExperimentException;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.StorageException;
 import io.hardening.storage.StorageUnavailableException;
+import io.hardening.storage.StoreOutcome;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
@@ -100,11 +102,24 @@ final class StorageApi {
 		return ExperimentIds.isValid(id) ? id : null;
 	}
 
-	static Map<String, Object> page(List<StoredExperiment> experiments, Paging paging) {
+	static Map<String, Object> page(ExperimentPage page, Paging paging) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("experiments", experiments.stream().map(StorageApi::view).toList());
+		body.put("experiments", page.experiments().stream().map(StorageApi::view).toList());
 		body.put("limit", paging.limit());
 		body.put("offset", paging.offset());
+		if (page.partial()) {
+			body.put("partial", true);
+			body.put("reason", Sanitizer.sanitize(page.partialReason(), 500));
+		}
+		return body;
+	}
+
+	static Map<String, Object> stored(StoreOutcome outcome) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("uri", outcome.uri().toString());
+		if (outcome.spooled()) {
+			body.put("spooled", true);
+		}
 		return body;
 	}
 

@@ -49,9 +49,9 @@ public class StorageHandler {
 			.defaultIfEmpty(new byte[0])
 			.flatMap((body) -> {
 				StoreRequest parsed = this.api.parseStore(body);
-				return this.storage.store(parsed.id(), parsed.result(), parsed.metadata());
+				return this.storage.storeRecord(parsed.id(), parsed.result(), parsed.metadata());
 			})
-			.flatMap((uri) -> ok(Map.of("uri", uri.toString())))
+			.flatMap((outcome) -> ok(StorageApi.stored(outcome)))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> error(this.api.tooLarge()))
 			.onErrorResume((ex) -> error(StorageApi.errorFor(ex)));
 	}
@@ -64,7 +64,7 @@ public class StorageHandler {
 		catch (RuntimeException ex) {
 			return error(StorageApi.errorFor(ex));
 		}
-		return this.storage.list(paging.limit(), paging.offset())
+		return this.storage.listPage(paging.limit(), paging.offset())
 			.flatMap((page) -> ok(StorageApi.page(page, paging)))
 			.onErrorResume((ex) -> error(StorageApi.errorFor(ex)));
 	}

@@ -22,11 +22,12 @@ class StorageMetricsTests {
 
 	@Test
 	void gaugesReadTheStatus() {
-		given(this.storage.status()).willReturn(new StorageStatus("gcs", "bucket", null, 3, null, true, true));
+		given(this.storage.status()).willReturn(new StorageStatus("gcs", "bucket", null, 3, null, true, true, 2));
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		new StorageMetrics(() -> this.storage).bindTo(registry);
 		assertThat(registry.get("hardening.storage.fallback.active").gauge().value()).isEqualTo(1);
 		assertThat(registry.get("hardening.storage.replay.pending").gauge().value()).isEqualTo(3);
+		assertThat(registry.get("hardening.storage.permanent.errors").functionCounter().count()).isEqualTo(2);
 	}
 
 	@Test

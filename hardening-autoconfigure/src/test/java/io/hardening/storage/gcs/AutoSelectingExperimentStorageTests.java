@@ -8,13 +8,16 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.hardening.storage.AutoSelectingExperimentStorage;
-import io.hardening.storage.BoundedCalls;
 import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StorageStatus;
+import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static io.hardening.storage.TestDocuments.documents;
 import static io.hardening.storage.TestDocuments.json;
@@ -24,19 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The auto-mode decision: no bucket, a bucket that is unreachable, a host that accepts
  * connections and never answers, and a bucket that answers.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class AutoSelectingExperimentStorageTests {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofMillis(800);
 
 	@TempDir
 	Path root;
-
-	private final BoundedCalls calls = new BoundedCalls("test-gcs-", 4);
-
-	@AfterEach
-	void close() {
-		this.calls.close();
-	}
 
 	private FilesystemExperimentStorage filesystem() {
 		return new FilesystemExperimentStorage(this.root.resolve("data"), documents());
@@ -45,10 +42,9 @@ class AutoSelectingExperimentStorageTests {
 	private Supplier<SpoolingExperimentStorage> gcs(String host, String bucket) {
 		return () -> {
 			GcsExperimentStorage remote = new GcsExperimentStorage(() -> GcsTestStorage.client(host), bucket, "",
-					documents());
+					documents(), GcsTestStorage.guard());
 			return new SpoolingExperimentStorage(remote, remote::checkBucket,
-					new FilesystemExperimentStorage(this.root.resolve("spool"), documents()), this.calls,
-					Duration.ofSeconds(5), true);
+					new FilesystemExperimentStorage(this.root.resolve("spool"), documents()), true);
 		};
 	}
 
@@ -102,6 +98,38 @@ class AutoSelectingExperimentStorageTests {
 			assertThat(storage.status().fallbackReason()).isNull();
 			assertThat(storage.chosenGcs()).isPresent();
 			assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void decideWhenBucketMissingLogsOneWarn(CapturedOutput output) throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "missing"),
+					filesystem(), null, Duration.ofSeconds(5));
+			storage.decide().join();
+			storage.store("exp-1", json("{}"), json("{}"));
+			// Only the storage's own lines: other tests' contexts may still log.
+			assertThat(output.getOut()
+				.lines()
+				.filter((line) -> line.contains("WARN") && line.contains("ExperimentStorage"))).hasSize(1);
+			assertThat(output).contains("Storage falls back to the filesystem");
+		}
+	}
+
+	@Test
+	void fallbackShowsRecordsAnEarlierRunSpooledForGcs() throws IOException {
+		FilesystemExperimentStorage leftOver = new FilesystemExperimentStorage(this.root.resolve("spool"), documents());
+		leftOver.store("spooled-earlier", json("{\"n\":1}"), json("{}"));
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "missing"),
+					filesystem(), null, Duration.ofSeconds(5));
+			storage.store("new", json("{}"), json("{}"));
+			assertThat(storage.get("spooled-earlier").orElseThrow().uri())
+				.hasToString("gs://missing/spooled-earlier/result.json");
+			assertThat(storage.list(10, 0)).extracting(StoredExperiment::id)
+				.containsExactlyInAnyOrder("new", "spooled-earlier");
+			assertThat(storage.delete("spooled-earlier")).isTrue();
+			assertThat(storage.get("spooled-earlier")).isEmpty();
 		}
 	}
 

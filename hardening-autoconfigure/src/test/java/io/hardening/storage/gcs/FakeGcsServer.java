@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
@@ -46,6 +49,20 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	private volatile boolean failing;
 
+	private volatile int uploadFailure;
+
+	private volatile CountDownLatch listGate;
+
+	private volatile CountDownLatch uploadGate;
+
+	private final AtomicInteger uploadsWaiting = new AtomicInteger();
+
+	private final AtomicInteger listRequests = new AtomicInteger();
+
+	private volatile CyclicBarrier uploadBarrier;
+
+	private final AtomicInteger heldUploads = new AtomicInteger();
+
 	public FakeGcsServer(String bucket) throws IOException {
 		this.bucket = bucket;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,6 +80,64 @@ public final class FakeGcsServer implements AutoCloseable {
 	 */
 	public void setFailing(boolean failing) {
 		this.failing = failing;
+	}
+
+	/**
+	 * Holds the next {@code parties} uploads until all of them have arrived, so that
+	 * concurrent writers reach the server together.
+	 */
+	public void holdUploads(int parties) {
+		this.heldUploads.set(parties);
+		this.uploadBarrier = new CyclicBarrier(parties);
+	}
+
+	/**
+	 * Answers uploads with the given status while it is not 0 (403 for a missing
+	 * permission, for example); everything else answers normally.
+	 */
+	public void failUploadsWith(int status) {
+		this.uploadFailure = status;
+	}
+
+	/**
+	 * Holds every listing until {@link #releaseListings()} (or at most 10 seconds).
+	 */
+	public void holdListings() {
+		this.listGate = new CountDownLatch(1);
+	}
+
+	/**
+	 * Holds every upload until {@link #releaseUploads()} (or at most 10 seconds).
+	 */
+	public void gateUploads() {
+		this.uploadGate = new CountDownLatch(1);
+	}
+
+	/**
+	 * How many uploads wait at the gate.
+	 */
+	public int uploadsWaiting() {
+		return this.uploadsWaiting.get();
+	}
+
+	public void releaseUploads() {
+		CountDownLatch gate = this.uploadGate;
+		this.uploadGate = null;
+		if (gate != null) {
+			gate.countDown();
+		}
+	}
+
+	public void releaseListings() {
+		CountDownLatch gate = this.listGate;
+		this.listGate = null;
+		if (gate != null) {
+			gate.countDown();
+		}
+	}
+
+	public int listRequestCount() {
+		return this.listRequests.get();
 	}
 
 	public int requestCount() {
@@ -89,6 +164,8 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		releaseListings();
+		releaseUploads();
 		this.server.stop(0);
 	}
 
@@ -113,10 +190,24 @@ public final class FakeGcsServer implements AutoCloseable {
 				send(exchange, 404, error(404, "bucket not found"));
 			}
 			else if (method.equals("POST") && path.equals("/upload" + bucketPath + "/o")) {
+				if (this.uploadFailure != 0) {
+					send(exchange, this.uploadFailure, error(this.uploadFailure, "forbidden"));
+					return;
+				}
 				upload(exchange, body, params);
 			}
 			else if (method.equals("GET") && path.equals(bucketPath + "/o")) {
-				list(exchange, params.getOrDefault("prefix", ""));
+				this.listRequests.incrementAndGet();
+				CountDownLatch gate = this.listGate;
+				if (gate != null) {
+					try {
+						gate.await(10, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				list(exchange, params.getOrDefault("prefix", ""), params.get("matchGlob"));
 			}
 			else if ((path.startsWith(bucketPath + "/o/") || path.startsWith("/download" + bucketPath + "/o/"))) {
 				String name = URLDecoder.decode(path.substring(path.indexOf("/o/") + 3), StandardCharsets.UTF_8);
@@ -137,6 +228,20 @@ public final class FakeGcsServer implements AutoCloseable {
 		JsonNode metadata = json.readTree(partBody(parts[1]).getBytes(StandardCharsets.ISO_8859_1));
 		byte[] content = partBody(parts[2]).getBytes(StandardCharsets.ISO_8859_1);
 		String name = metadata.get("name").asString();
+		awaitHeldUploads();
+		CountDownLatch gate = this.uploadGate;
+		if (gate != null) {
+			this.uploadsWaiting.incrementAndGet();
+			try {
+				gate.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.uploadsWaiting.decrementAndGet();
+			}
+		}
 		Map<String, String> custom = new LinkedHashMap<>();
 		if (metadata.has("metadata")) {
 			metadata.get("metadata").properties().forEach((e) -> custom.put(e.getKey(), e.getValue().asString()));
@@ -148,6 +253,18 @@ public final class FakeGcsServer implements AutoCloseable {
 			}
 			StoredObject stored = store(name, content, custom);
 			send(exchange, 200, resource(name, stored));
+		}
+	}
+
+	private void awaitHeldUploads() {
+		CyclicBarrier barrier = this.uploadBarrier;
+		if (barrier != null && this.heldUploads.getAndDecrement() > 0) {
+			try {
+				barrier.await(1, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				// Released anyway: the test checks the outcome, not the timing.
+			}
 		}
 	}
 
@@ -164,16 +281,35 @@ public final class FakeGcsServer implements AutoCloseable {
 		return rest.endsWith("\r\n") ? rest.substring(0, rest.length() - 2) : rest;
 	}
 
-	private void list(HttpExchange exchange, String prefix) throws IOException {
+	private void list(HttpExchange exchange, String prefix, String matchGlob) throws IOException {
+		java.util.regex.Pattern glob = (matchGlob != null) ? globPattern(matchGlob) : null;
 		ObjectNode result = json.createObjectNode();
 		result.put("kind", "storage#objects");
 		var items = result.putArray("items");
 		this.objects.forEach((name, object) -> {
-			if (name.startsWith(prefix)) {
+			if (name.startsWith(prefix) && (glob == null || glob.matcher(name).matches())) {
 				items.add(json.readTree(resource(name, object)));
 			}
 		});
 		send(exchange, 200, json.writeValueAsString(result));
+	}
+
+	private static java.util.regex.Pattern globPattern(String glob) {
+		StringBuilder regex = new StringBuilder();
+		for (int i = 0; i < glob.length(); i++) {
+			char c = glob.charAt(i);
+			if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+				regex.append(".*");
+				i++;
+			}
+			else if (c == '*') {
+				regex.append("[^/]*");
+			}
+			else {
+				regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+			}
+		}
+		return java.util.regex.Pattern.compile(regex.toString());
 	}
 
 	private void object(HttpExchange exchange, String method, String name, boolean media) throws IOException {

@@ -2,6 +2,12 @@ package io.hardening.storage.gcs;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.StorageUnavailableException;
@@ -29,7 +35,7 @@ class GcsExperimentStorageTests {
 	void start() throws IOException {
 		this.server = new FakeGcsServer("bucket");
 		this.storage = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket", "runs",
-				documents());
+				documents(), GcsTestStorage.guard());
 	}
 
 	@AfterEach
@@ -60,6 +66,42 @@ class GcsExperimentStorageTests {
 	}
 
 	@Test
+	void concurrentWritersOfOneIdEndWithOneWinnerAndAConsistentPair() throws Exception {
+		this.server.holdUploads(6);
+		ExecutorService writers = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Boolean>> outcomes = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				String doc = "{\"writer\":" + i + "}";
+				outcomes.add(writers.submit(() -> {
+					try {
+						this.storage.store("race", json(doc), json(doc));
+						return true;
+					}
+					catch (ExperimentConflictException ex) {
+						return false;
+					}
+				}));
+			}
+			int winners = 0;
+			for (Future<Boolean> outcome : outcomes) {
+				winners += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(winners).isEqualTo(1);
+		}
+		finally {
+			writers.shutdownNow();
+		}
+		StoredExperiment stored = this.storage.get("race").orElseThrow();
+		assertThat(stored.metadata()).isEqualTo(stored.result());
+		assertThat(this.server.creations("runs/race/metadata.json")).isEqualTo(1);
+		assertThat(this.server.creations("runs/race/result.json")).isEqualTo(1);
+		// The winner's idempotent retry succeeds.
+		assertThat(this.storage.store("race", stored.result(), stored.metadata()))
+			.hasToString("gs://bucket/runs/race/result.json");
+	}
+
+	@Test
 	void listIsNewestFirstByStoredTimeWithPaging() {
 		Instant base = Instant.parse("2026-01-01T00:00:00Z");
 		for (int i = 1; i <= 4; i++) {
@@ -68,6 +110,19 @@ class GcsExperimentStorageTests {
 		assertThat(this.storage.list(2, 0)).extracting(StoredExperiment::id).containsExactly("exp-1", "exp-2");
 		assertThat(this.storage.list(5, 2)).extracting(StoredExperiment::id).containsExactly("exp-3", "exp-4");
 		assertThat(this.storage.list(1, 0).get(0).storedAt()).isEqualTo(base.plusSeconds(9));
+	}
+
+	@Test
+	void listCostsRequestsInProportionToThePageNotTheBucket() {
+		Instant base = Instant.parse("2026-01-01T00:00:00Z");
+		for (int i = 0; i < 40; i++) {
+			this.storage.store("exp-" + i, json("{\"i\":" + i + "}"), json("{}"), base.plusSeconds(i));
+		}
+		int before = this.server.requestCount();
+		assertThat(this.storage.list(5, 30)).extracting(StoredExperiment::id)
+			.containsExactly("exp-9", "exp-8", "exp-7", "exp-6", "exp-5");
+		// One listing request, then result.json and metadata.json of the five records.
+		assertThat(this.server.requestCount() - before).isEqualTo(1 + 2 * 5);
 	}
 
 	@Test
@@ -91,7 +146,7 @@ class GcsExperimentStorageTests {
 	void checkBucketPassesWhenBucketAnswersAndFailsOtherwise() {
 		assertThatNoException().isThrownBy(this.storage::checkBucket);
 		GcsExperimentStorage missing = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "other",
-				"", documents());
+				"", documents(), GcsTestStorage.guard());
 		assertThatExceptionOfType(StorageUnavailableException.class).isThrownBy(missing::checkBucket)
 			.withMessageContaining("'other' does not exist");
 	}

@@ -16,4 +16,15 @@ public final class GcsTestStorage {
 		return GcsClients.create(host, null, null, Duration.ofSeconds(2));
 	}
 
+	/**
+	 * A guard with a 3 s time limit whose breakers stay open for a minute.
+	 */
+	public static GcsCallGuard guard() {
+		return guard(Duration.ofSeconds(3));
+	}
+
+	public static GcsCallGuard guard(Duration timeout) {
+		return GcsCallGuard.standalone(timeout, Duration.ofMinutes(1));
+	}
+
 }

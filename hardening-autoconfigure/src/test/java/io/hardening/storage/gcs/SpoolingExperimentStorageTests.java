@@ -4,11 +4,21 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
-import io.hardening.storage.BoundedCalls;
 import io.hardening.storage.ExperimentConflictException;
+import io.hardening.storage.ExperimentPage;
 import io.hardening.storage.SpoolingExperimentStorage;
+import io.hardening.storage.StoreOutcome;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +30,7 @@ import static io.hardening.storage.TestDocuments.documents;
 import static io.hardening.storage.TestDocuments.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Spool and replay against {@link FakeGcsServer}: GCS fails, writes keep succeeding, GCS
@@ -32,24 +43,20 @@ class SpoolingExperimentStorageTests {
 
 	private FakeGcsServer server;
 
-	private BoundedCalls calls;
-
 	private SpoolingExperimentStorage storage;
 
 	@BeforeEach
 	void start() throws IOException {
 		this.server = new FakeGcsServer("bucket");
-		this.calls = new BoundedCalls("test-gcs-", 4);
 		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
-				"", documents());
+				"", documents(), GcsCallGuard.standalone(Duration.ofSeconds(3), Duration.ofMillis(50)));
 		this.storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
-				new FilesystemExperimentStorage(this.spoolPath, documents()), this.calls, Duration.ofSeconds(3), true);
+				new FilesystemExperimentStorage(this.spoolPath, documents()), true);
 	}
 
 	@AfterEach
 	void stop() {
 		this.server.close();
-		this.calls.close();
 	}
 
 	@Test
@@ -84,7 +91,11 @@ class SpoolingExperimentStorageTests {
 		assertThat(this.storage.status().pendingReplay()).isEqualTo(3);
 
 		this.server.setFailing(false);
-		assertThat(this.storage.replayPending()).isEqualTo(3);
+		// The failures may have opened the breaker: replay probes it round by round.
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.storage.replayPending();
+			return this.storage.status().pendingReplay() == 0;
+		});
 		assertThat(this.storage.replayPending()).isZero();
 		for (int i = 1; i <= 3; i++) {
 			assertThat(this.server.creations("exp-" + i + "/result.json")).isEqualTo(1);
@@ -103,22 +114,112 @@ class SpoolingExperimentStorageTests {
 	@Test
 	void storeWhenGcsNeverAnswersSpoolsWithinWriteTimeoutAndThenSpoolsAtOnce() throws IOException {
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-			GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsClients
-				.create("http://127.0.0.1:" + silent.getLocalPort(), null, null, Duration.ofSeconds(30)), "bucket", "",
-					documents());
+			GcsExperimentStorage gcs = new GcsExperimentStorage(
+					() -> GcsClients.create("http://127.0.0.1:" + silent.getLocalPort(), null, null,
+							Duration.ofSeconds(30)),
+					"bucket", "", documents(), GcsTestStorage.guard(Duration.ofMillis(500)));
 			SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
-					new FilesystemExperimentStorage(this.spoolPath.resolve("silent"), documents()), this.calls,
-					Duration.ofMillis(500), true);
+					new FilesystemExperimentStorage(this.spoolPath.resolve("silent"), documents()), true);
+			for (int i = 1; i <= 5; i++) {
+				long start = System.nanoTime();
+				assertThat(storage.storeRecord("exp-" + i, json("{}"), json("{}")).spooled()).isTrue();
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+			}
+			assertThat(storage.status().lastError()).contains("did not answer within the time limit of 'storage'");
 			long start = System.nanoTime();
-			storage.store("exp-1", json("{}"), json("{}"));
-			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
-			start = System.nanoTime();
-			storage.store("exp-2", json("{}"), json("{}"));
-			// The circuit is open: no second wait on GCS.
+			storage.store("exp-6", json("{}"), json("{}"));
+			// Five timeouts opened the breaker: no further wait on GCS.
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(400));
-			assertThat(storage.status().pendingReplay()).isEqualTo(2);
-			assertThat(storage.status().lastError()).contains("did not answer within 500ms");
+			assertThat(storage.status().pendingReplay()).isEqualTo(6);
+			assertThat(storage.status().lastError()).contains("not attempted");
 		}
+	}
+
+	@Test
+	void permanentErrorIsShownAndCountedAndDoesNotOpenTheBreaker() {
+		this.server.failUploadsWith(403);
+		for (int i = 1; i <= 10; i++) {
+			assertThat(this.storage.storeRecord("exp-" + i, json("{}"), json("{}")))
+				.isEqualTo(new StoreOutcome(URI.create("gs://bucket/exp-" + i + "/result.json"), true));
+		}
+		assertThat(this.storage.status().lastError()).contains("refused by GCS (403)");
+		assertThat(this.storage.status().permanentErrors()).isEqualTo(10);
+		this.server.failUploadsWith(0);
+		// Ten refusals are answers, not an outage: the next write goes straight to GCS.
+		assertThat(this.storage.storeRecord("after", json("{}"), json("{}")).spooled()).isFalse();
+		assertThat(this.server.creations("after/result.json")).isEqualTo(1);
+	}
+
+	@Test
+	void replayAfterPermanentErrorBacksOffInsteadOfRetryingEveryRound() {
+		MutableClock clock = new MutableClock();
+		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
+				"", documents(), GcsTestStorage.guard());
+		SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+				new FilesystemExperimentStorage(this.spoolPath.resolve("backoff"), documents()), true, clock,
+				Duration.ofMinutes(1));
+		this.server.failUploadsWith(403);
+		storage.store("exp-1", json("{}"), json("{}"));
+		assertThat(storage.replayPending()).isZero();
+		int requests = this.server.requestCount();
+		assertThat(storage.replayPending()).isZero();
+		assertThat(storage.replayPending()).isZero();
+		assertThat(this.server.requestCount()).isEqualTo(requests);
+		this.server.failUploadsWith(0);
+		clock.advance(Duration.ofSeconds(61));
+		assertThat(storage.replayPending()).isEqualTo(1);
+		assertThat(storage.status().pendingReplay()).isZero();
+	}
+
+	@Test
+	void listingsThatTimeOutNeverOpenTheWriteBreaker() {
+		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
+				"", documents(), GcsTestStorage.guard(Duration.ofMillis(500)));
+		SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+				new FilesystemExperimentStorage(this.spoolPath.resolve("reads"), documents()), true);
+		this.server.holdListings();
+		for (int i = 0; i < 6; i++) {
+			ExperimentPage page = storage.listPage(10, 0);
+			assertThat(page.partial()).isTrue();
+			assertThat(page.partialReason()).contains("'storage-read'");
+		}
+		this.server.releaseListings();
+		assertThat(storage.storeRecord("exp-1", json("{}"), json("{}")).spooled()).isFalse();
+		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
+		assertThat(storage.status().fallbackActive()).isFalse();
+	}
+
+	@Test
+	void deleteRacingAReplayNeverLetsTheRecordReappearInGcs() throws Exception {
+		this.server.setFailing(true);
+		this.storage.store("exp-1", json("{}"), json("{}"));
+		this.server.setFailing(false);
+		this.server.gateUploads();
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> replay = executor.submit(this.storage::replayPending);
+			// The replay has read the record and its write is on the way to GCS.
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.server.uploadsWaiting() == 1);
+			Future<Boolean> delete = executor.submit(() -> this.storage.delete("exp-1"));
+			this.server.releaseUploads();
+			assertThat(replay.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+			assertThat(delete.get(10, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.server.objectNames()).isEmpty();
+		assertThat(this.storage.get("exp-1")).isEmpty();
+		assertThat(this.storage.status().pendingReplay()).isZero();
+	}
+
+	@Test
+	void deleteOfSpooledRecordWhileGcsIsDownSucceeds() {
+		this.server.setFailing(true);
+		this.storage.store("exp-1", json("{}"), json("{}"));
+		assertThat(this.storage.delete("exp-1")).isTrue();
+		assertThat(this.storage.getSpool().list(10, 0)).isEmpty();
+		assertThat(this.storage.status().pendingReplay()).isZero();
 	}
 
 	@Test
@@ -149,13 +250,37 @@ class SpoolingExperimentStorageTests {
 		assertThat(this.server.objectNames()).containsEntry("exp-1/result.json", "{\"n\":2}");
 	}
 
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
 	@Test
 	void notReadyStorageSpoolsUntilRemoteCheckSucceeds() {
 		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
-				"", documents());
+				"", documents(), GcsTestStorage.guard());
 		SpoolingExperimentStorage notReady = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
-				new FilesystemExperimentStorage(this.spoolPath.resolve("other"), documents()), this.calls,
-				Duration.ofSeconds(3), false);
+				new FilesystemExperimentStorage(this.spoolPath.resolve("other"), documents()), false);
 		notReady.store("exp-1", json("{}"), json("{}"));
 		assertThat(notReady.status().ready()).isFalse();
 		assertThat(this.server.creations("exp-1/result.json")).isZero();
