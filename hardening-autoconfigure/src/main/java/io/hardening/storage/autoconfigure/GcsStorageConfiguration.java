@@ -10,7 +10,6 @@ import com.google.cloud.storage.Storage;
 import io.hardening.storage.BoundedCalls;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.SpoolingExperimentStorage;
-import io.hardening.storage.StorageInitComponent;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.GcsClients;
 import io.hardening.storage.gcs.GcsExperimentStorage;
@@ -18,7 +17,6 @@ import io.hardening.storage.gcs.GcsExperimentStorage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -74,13 +72,6 @@ class GcsStorageConfiguration {
 		return new GcsBackend(new SpoolingExperimentStorage(remote, remote::checkBucket,
 				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), calls, gcs.getWriteTimeout(),
 				false));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "storageInitComponent")
-	@ConditionalOnProperty(name = "hardening.storage.mode", havingValue = "gcs")
-	StorageInitComponent storageInitComponent(GcsBackend storageGcsBackend) {
-		return new StorageInitComponent(storageGcsBackend.storage());
 	}
 
 }
