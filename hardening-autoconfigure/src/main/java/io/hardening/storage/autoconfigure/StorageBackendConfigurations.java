@@ -2,6 +2,7 @@ package io.hardening.storage.autoconfigure;
 
 import java.util.Optional;
 
+import io.hardening.init.InitTracker;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.JsonDocuments;
@@ -63,8 +64,19 @@ abstract class StorageBackendConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		StorageReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
-			return new StorageReplayScheduler(gcs(gcs, properties), properties.getReplayInterval());
+		StorageReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
+				ObjectProvider<InitTracker> tracker) {
+			SpoolingExperimentStorage storage = gcs(gcs, properties);
+			// GCS answered a replay round: the init component, which owns readiness,
+			// checks now instead of at its next backoff.
+			return new StorageReplayScheduler(() -> Optional.of(storage), properties.getReplayInterval(), () -> {
+			}, () -> tracker.ifAvailable(Gcs::retryStorageComponent));
+		}
+
+		private static void retryStorageComponent(InitTracker tracker) {
+			if (!tracker.isReady(StorageInitComponent.NAME)) {
+				tracker.retryNow(StorageInitComponent.NAME);
+			}
 		}
 
 		private static SpoolingExperimentStorage gcs(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
