@@ -2,6 +2,7 @@ package io.hardening.init.autoconfigure;
 
 import java.time.Clock;
 
+import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.init.InitAttemptListener;
 import io.hardening.init.InitComponent;
 import io.hardening.init.InitTracker;
@@ -12,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -30,8 +30,15 @@ public final class InitAutoConfiguration {
 	InitTracker initTracker(InitProperties properties, ObjectProvider<InitComponent> components,
 			ObjectProvider<InitAttemptListener> listeners) {
 		InitProperties.Retry retry = properties.getRetry();
-		Assert.isTrue(retry.getMaxInterval().compareTo(retry.getInitialInterval()) >= 0,
-				"hardening.init.retry.max-interval must not be below hardening.init.retry.initial-interval");
+		if (retry.getMaxInterval().compareTo(retry.getInitialInterval()) < 0) {
+			throw new InvalidHardeningPropertyException("hardening.init.retry.max-interval",
+					retry.getMaxInterval().toMillis() + "ms",
+					"must not be below hardening.init.retry.initial-interval (" + retry.getInitialInterval().toMillis()
+							+ "ms)",
+					"Raise hardening.init.retry.max-interval to at least hardening.init.retry.initial-interval, "
+							+ "or lower hardening.init.retry.initial-interval.",
+					"hardening.init.retry.initial-interval");
+		}
 		return new InitTracker(components.orderedStream().toList(), backOff(retry), properties.getAttemptTimeout(),
 				Clock.systemUTC(), listeners.orderedStream().toList());
 	}

@@ -2,6 +2,7 @@ package io.hardening.storage.autoconfigure;
 
 import java.util.Optional;
 
+import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.init.InitTracker;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
@@ -82,8 +83,14 @@ abstract class StorageBackendConfigurations {
 		private static SpoolingExperimentStorage gcs(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
 			GcsBackend backend = gcs.getIfAvailable();
 			if (backend == null) {
-				throw new IllegalStateException("hardening.storage.mode=gcs needs hardening.storage.gcs.bucket set "
-						+ "and google-cloud-storage on the classpath (" + missing(properties) + ")");
+				boolean noBucket = properties.getGcs().getBucket() == null;
+				throw new InvalidHardeningPropertyException("hardening.storage.mode", "gcs",
+						"needs hardening.storage.gcs.bucket set and google-cloud-storage on the classpath ("
+								+ missing(properties) + ")",
+						noBucket ? "Set hardening.storage.gcs.bucket, or set hardening.storage.mode to auto or filesystem."
+								: "Add com.google.cloud:google-cloud-storage to the application, or set "
+										+ "hardening.storage.mode to auto or filesystem.",
+						"hardening.storage.gcs.bucket");
 			}
 			return backend.storage();
 		}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.hardening.autoconfigure.InvalidHardeningPropertyFailureAnalyzer;
 import io.hardening.init.InitComponent;
 import io.hardening.init.InitTracker;
 import io.hardening.init.actuate.InitEndpoint;
@@ -17,7 +18,9 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -93,8 +96,18 @@ class InitAutoConfigurationTests {
 	void maxIntervalBelowInitialIntervalFails() {
 		this.runner
 			.withPropertyValues("hardening.init.retry.initial-interval=10s", "hardening.init.retry.max-interval=1s")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("hardening.init.retry.max-interval must not be below"));
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidHardeningPropertyFailureAnalyzer(
+						new MockEnvironment().withProperty("hardening.init.retry.initial-interval", "10s")
+							.withProperty("hardening.init.retry.max-interval", "1s"))
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription())
+					.startsWith("Invalid value '1s' for configuration property 'hardening.init.retry.max-interval'")
+					.contains("must not be below hardening.init.retry.initial-interval (10000ms)")
+					.contains("hardening.init.retry.initial-interval = 10s");
+				assertThat(analysis.getAction()).contains("hardening.init.retry.max-interval");
+			});
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.google.cloud.storage.Storage;
+import io.hardening.autoconfigure.InvalidHardeningPropertyFailureAnalyzer;
 import io.hardening.probes.ReadinessMember;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
@@ -28,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -219,10 +222,17 @@ class StorageAutoConfigurationTests {
 
 	@Test
 	void gcsModeWithoutBucketFailsWithClearMessage() {
-		runner().withPropertyValues("hardening.storage.mode=gcs")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("hardening.storage.mode=gcs needs hardening.storage.gcs.bucket"));
+		runner().withPropertyValues("hardening.storage.mode=gcs").run((context) -> {
+			FailureAnalysis analysis = new InvalidHardeningPropertyFailureAnalyzer(
+					new MockEnvironment().withProperty("hardening.storage.mode", "gcs"))
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription())
+				.startsWith("Invalid value 'gcs' for configuration property 'hardening.storage.mode'")
+				.contains("needs hardening.storage.gcs.bucket set")
+				.contains("hardening.storage.gcs.bucket = (not set)");
+			assertThat(analysis.getAction()).contains("Set hardening.storage.gcs.bucket");
+		});
 	}
 
 	@Test
