@@ -15,12 +15,14 @@ import java.util.Map;
  * @param retryCount failed attempts since the last success
  * @param nextRetry when the next automatic attempt is due, {@code null} if none is
  * @param requiredForReadiness whether the component gates readiness
+ * @param attemptStillRunning whether an attempt that timed out is still running on its
+ * thread (it ignored the interrupt); no new attempt starts until it returns
  */
 public record InitStatus(String name, InitState state, String lastError, Instant lastAttempt, Instant lastSuccess,
-		int retryCount, Instant nextRetry, boolean requiredForReadiness) {
+		int retryCount, Instant nextRetry, boolean requiredForReadiness, boolean attemptStillRunning) {
 
 	static InitStatus pending(String name, boolean requiredForReadiness) {
-		return new InitStatus(name, InitState.PENDING, null, null, null, 0, null, requiredForReadiness);
+		return new InitStatus(name, InitState.PENDING, null, null, null, 0, null, requiredForReadiness, false);
 	}
 
 	/**
@@ -46,6 +48,9 @@ public record InitStatus(String name, InitState state, String lastError, Instant
 		details.put("retryCount", this.retryCount);
 		putIfPresent(details, "nextRetry", this.nextRetry);
 		details.put("requiredForReadiness", this.requiredForReadiness);
+		if (this.attemptStillRunning) {
+			details.put("attemptStillRunning", true);
+		}
 		return details;
 	}
 
@@ -57,17 +62,27 @@ public record InitStatus(String name, InitState state, String lastError, Instant
 
 	InitStatus initializing(Instant now) {
 		return new InitStatus(this.name, InitState.INITIALIZING, this.lastError, now, this.lastSuccess, this.retryCount,
-				null, this.requiredForReadiness);
+				null, this.requiredForReadiness, false);
 	}
 
 	InitStatus succeeded(Instant now) {
 		return new InitStatus(this.name, InitState.READY, null, this.lastAttempt, now, 0, null,
-				this.requiredForReadiness);
+				this.requiredForReadiness, false);
 	}
 
-	InitStatus failed(String error, Instant nextRetry) {
+	InitStatus failed(String error, Instant nextRetry, boolean stillRunning) {
 		return new InitStatus(this.name, InitState.FAILED, error, this.lastAttempt, this.lastSuccess,
-				this.retryCount + 1, nextRetry, this.requiredForReadiness);
+				this.retryCount + 1, nextRetry, this.requiredForReadiness, stillRunning);
+	}
+
+	InitStatus attemptEnded(String error) {
+		return new InitStatus(this.name, this.state, error, this.lastAttempt, this.lastSuccess, this.retryCount,
+				this.nextRetry, this.requiredForReadiness, false);
+	}
+
+	InitStatus waitingForAttempt() {
+		return new InitStatus(this.name, this.state, this.lastError, this.lastAttempt, this.lastSuccess,
+				this.retryCount, null, this.requiredForReadiness, this.attemptStillRunning);
 	}
 
 }

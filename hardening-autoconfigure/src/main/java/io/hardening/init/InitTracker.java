@@ -10,13 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -28,6 +26,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Initializes {@link InitComponent components} in the background, bounds each attempt,
@@ -36,6 +36,12 @@ import org.springframework.util.Assert;
  * Nothing here blocks the caller: {@link #start()} schedules the first attempts and
  * returns, {@link #retryNow(String)} returns a future. Concurrent retries of one
  * component share a single attempt.
+ * <p>
+ * Each attempt runs on a thread of its own, and a component has at most one such thread
+ * alive: an attempt past its timeout is interrupted and counted as a failure, but when it
+ * ignores the interrupt (a component stuck in I/O), no new attempt starts until its
+ * thread has returned. The status says so meanwhile ({@code attemptStillRunning}), and
+ * the retry that was due then runs at once.
  */
 public final class InitTracker implements SmartLifecycle {
 
@@ -48,7 +54,9 @@ public final class InitTracker implements SmartLifecycle {
 
 	private final Map<String, TrackedComponent> components;
 
-	private final InitRetryPolicy retryPolicy;
+	private final Map<String, ThreadFactory> threads;
+
+	private final BackOff backOff;
 
 	private final Duration attemptTimeout;
 
@@ -60,29 +68,33 @@ public final class InitTracker implements SmartLifecycle {
 	// framework pauses cached contexts), and a shut-down executor cannot be restarted.
 	private volatile ScheduledExecutorService scheduler = newScheduler();
 
-	private volatile ExecutorService workers = newWorkers();
-
 	private volatile boolean running;
+
+	private volatile boolean stopped;
 
 	/**
 	 * Creates a tracker for the given components.
 	 * @param components the components, with unique names
-	 * @param retryPolicy backoff between automatic attempts
+	 * @param backOff delays between automatic attempts, one execution per series of
+	 * failures; {@link BackOffExecution#STOP} ends automatic retries
 	 * @param attemptTimeout longest one attempt may run
 	 * @param clock source of timestamps
 	 * @param listeners told about every finished attempt
 	 */
-	public InitTracker(Collection<? extends InitComponent> components, InitRetryPolicy retryPolicy,
-			Duration attemptTimeout, Clock clock, List<InitAttemptListener> listeners) {
+	public InitTracker(Collection<? extends InitComponent> components, BackOff backOff, Duration attemptTimeout,
+			Clock clock, List<InitAttemptListener> listeners) {
 		Assert.isTrue(attemptTimeout.toMillis() > 0, "'attemptTimeout' must be positive");
 		Map<String, TrackedComponent> tracked = new LinkedHashMap<>();
+		Map<String, ThreadFactory> threads = new LinkedHashMap<>();
 		for (InitComponent component : components) {
 			Assert.hasText(component.name(), "Init component name must not be empty: " + component);
 			TrackedComponent previous = tracked.put(component.name(), new TrackedComponent(component));
 			Assert.state(previous == null, () -> "Two init components are named '" + component.name() + "'");
+			threads.put(component.name(), DaemonThreads.named("hardening-init-" + component.name() + "-"));
 		}
 		this.components = Collections.unmodifiableMap(tracked);
-		this.retryPolicy = retryPolicy;
+		this.threads = Map.copyOf(threads);
+		this.backOff = backOff;
 		this.attemptTimeout = attemptTimeout;
 		this.clock = clock;
 		this.listeners = List.copyOf(listeners);
@@ -95,8 +107,8 @@ public final class InitTracker implements SmartLifecycle {
 	public void start() {
 		if (this.scheduler.isShutdown()) {
 			this.scheduler = newScheduler();
-			this.workers = newWorkers();
 		}
+		this.stopped = false;
 		this.running = true;
 		this.components.values()
 			.stream()
@@ -110,16 +122,13 @@ public final class InitTracker implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		this.stopped = true;
 		this.scheduler.shutdownNow();
-		this.workers.shutdownNow();
+		this.components.values().forEach(TrackedComponent::interruptWorker);
 	}
 
 	private static ScheduledExecutorService newScheduler() {
 		return Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hardening-init-scheduler-"));
-	}
-
-	private static ExecutorService newWorkers() {
-		return Executors.newCachedThreadPool(DaemonThreads.named("hardening-init-"));
 	}
 
 	@Override
@@ -184,33 +193,51 @@ public final class InitTracker implements SmartLifecycle {
 		if (inFlight != null) {
 			return inFlight;
 		}
-		long started = System.nanoTime();
-		CompletableFuture<Void> run = new CompletableFuture<>();
-		Future<?> work;
-		try {
-			work = this.workers.submit(() -> {
-				try {
-					component.component().initialize();
-					run.complete(null);
-				}
-				catch (Throwable ex) {
-					run.completeExceptionally(ex);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
+		if (this.stopped) {
 			result
 				.complete(finish(component, new IllegalStateException("Application is shutting down"), Duration.ZERO));
 			return result;
 		}
+		long started = System.nanoTime();
+		CompletableFuture<Void> run = new CompletableFuture<>();
+		Thread worker = this.threads.get(component.component().name()).newThread(() -> work(component, run));
+		component.workerStarted(worker);
+		worker.start();
 		run.orTimeout(this.attemptTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, failure) -> {
 			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
 			if (cause instanceof TimeoutException) {
-				work.cancel(true);
+				component.interruptWorker();
 			}
 			result.complete(finish(component, cause, Duration.ofNanos(System.nanoTime() - started)));
 		});
 		return result;
+	}
+
+	private void work(TrackedComponent component, CompletableFuture<Void> run) {
+		Throwable failure = null;
+		try {
+			component.component().initialize();
+		}
+		catch (Throwable ex) {
+			failure = ex;
+		}
+		// The thread counts as ended before the outcome is recorded, so a retry asked
+		// for once the outcome shows never finds this thread still registered. An
+		// attempt asked for while it ran past its timeout starts now.
+		boolean attemptWanted = component.workerEnded(Thread.currentThread(), timeoutError());
+		if (failure == null) {
+			run.complete(null);
+		}
+		else {
+			run.completeExceptionally(failure);
+		}
+		if (attemptWanted && !this.stopped) {
+			attempt(component);
+		}
+	}
+
+	private String timeoutError() {
+		return "Initialization attempt timed out after " + this.attemptTimeout.toMillis() + "ms";
 	}
 
 	private InitStatus finish(TrackedComponent component, Throwable failure, Duration duration) {
@@ -227,19 +254,22 @@ public final class InitTracker implements SmartLifecycle {
 		}
 		else {
 			outcome = (failure instanceof TimeoutException) ? InitOutcome.TIMEOUT : InitOutcome.FAILURE;
+			boolean stillRunning = outcome == InitOutcome.TIMEOUT && component.isWorkerRunning();
 			String error = (outcome == InitOutcome.TIMEOUT)
-					? "Initialization attempt timed out after " + this.attemptTimeout.toMillis() + "ms"
+					? timeoutError() + (stillRunning ? " and is still running" : "")
 					: Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH);
-			int failures = before.retryCount() + 1;
-			if (this.running && this.retryPolicy.shouldRetry(failures)) {
-				delay = this.retryPolicy.backoff(failures, ThreadLocalRandom.current().nextDouble());
+			long next = this.running ? component.nextBackOff(this.backOff) : BackOffExecution.STOP;
+			if (next != BackOffExecution.STOP) {
+				delay = Duration.ofMillis(next);
 			}
-			after = before.failed(error, (delay != null) ? this.clock.instant().plus(delay) : null);
-			logger.warn(LogMessage.format("Init component '%s' failed (attempt %d): %s; %s", name, failures, error,
+			after = before.failed(error, (delay != null) ? this.clock.instant().plus(delay) : null, stillRunning);
+			logger.warn(LogMessage.format("Init component '%s' failed (attempt %d): %s; %s", name,
+					before.retryCount() + 1, error,
 					(delay != null) ? "next retry in " + delay.toMillis() + "ms" : "no automatic retry"));
 		}
 		Duration retryDelay = delay;
-		component.finish(after, (retryDelay != null) ? () -> scheduleRetry(component, retryDelay) : null);
+		component.finish(after, timeoutError(),
+				(retryDelay != null) ? () -> scheduleRetry(component, retryDelay) : null);
 		for (InitAttemptListener listener : this.listeners) {
 			listener.attemptFinished(name, outcome, duration);
 		}

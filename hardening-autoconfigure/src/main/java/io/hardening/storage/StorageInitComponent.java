@@ -4,7 +4,9 @@ import io.hardening.init.InitComponent;
 
 /**
  * The {@code storage} init component of gcs mode: an attempt succeeds once the bucket
- * answers, bounded by {@code hardening.storage.gcs.write-timeout}.
+ * answers, bounded by {@code hardening.storage.gcs.write-timeout}. It alone owns the
+ * readiness of the storage; the replay task asks the tracker to retry it when it sees GCS
+ * answer again.
  */
 public class StorageInitComponent implements InitComponent {
 

@@ -5,45 +5,71 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.core.log.LogMessage;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.log.LogMessage;
 
 /**
- * Background work of the storage, started with the application: the auto-mode decision
- * and the replay of spooled records every {@code hardening.storage.replay-interval}.
+ * Background work of the GCS storage, started with the application: a start action (the
+ * auto-mode decision) and the replay of spooled records every
+ * {@code hardening.storage.replay-interval}.
+ * <p>
+ * The configuration that builds the storage hands over what to replay and whom to tell
+ * when GCS answers; this class never looks at the {@link ExperimentStorage} bean, which a
+ * user may have decorated or replaced.
  */
 public class StorageReplayScheduler implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(StorageReplayScheduler.class);
 
-	private final ExperimentStorage storage;
+	private final Supplier<Optional<SpoolingExperimentStorage>> replayTarget;
 
 	private final Duration interval;
+
+	private final Runnable startAction;
+
+	private final Runnable remoteReady;
 
 	private volatile ScheduledExecutorService scheduler;
 
 	/**
-	 * Creates the scheduler.
-	 * @param storage the storage, an {@link AutoSelectingExperimentStorage} or a
-	 * {@link SpoolingExperimentStorage}; any other is left alone
+	 * Creates a scheduler that replays one storage and does nothing else.
+	 * @param storage the storage whose spool is replayed
 	 * @param interval how often to replay
 	 */
-	public StorageReplayScheduler(ExperimentStorage storage, Duration interval) {
-		this.storage = storage;
+	public StorageReplayScheduler(SpoolingExperimentStorage storage, Duration interval) {
+		this(() -> Optional.of(storage), interval, () -> {
+		}, () -> {
+		});
+	}
+
+	/**
+	 * Creates the scheduler.
+	 * @param replayTarget the storage to replay each round, empty to skip the round (auto
+	 * mode while the filesystem serves or nothing is decided)
+	 * @param interval how often to replay
+	 * @param startAction run once when the application starts, before the first round
+	 * @param remoteReady run after each round in which the storage is ready (GCS has
+	 * answered); gcs mode asks the init tracker to retry the {@code storage} component
+	 * now
+	 */
+	public StorageReplayScheduler(Supplier<Optional<SpoolingExperimentStorage>> replayTarget, Duration interval,
+			Runnable startAction, Runnable remoteReady) {
+		this.replayTarget = replayTarget;
 		this.interval = interval;
+		this.startAction = startAction;
+		this.remoteReady = remoteReady;
 	}
 
 	@Override
 	public void start() {
-		if (this.storage instanceof AutoSelectingExperimentStorage auto) {
-			auto.decide();
-		}
+		this.startAction.run();
 		ScheduledExecutorService executor = Executors
 			.newSingleThreadScheduledExecutor(DaemonThreads.named("hardening-storage-replay-"));
 		executor.scheduleWithFixedDelay(this::replay, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -52,22 +78,17 @@ public class StorageReplayScheduler implements SmartLifecycle {
 
 	void replay() {
 		try {
-			spooling().ifPresent(SpoolingExperimentStorage::replayPending);
+			this.replayTarget.get().ifPresent((storage) -> {
+				storage.replayPending();
+				if (storage.isReady()) {
+					this.remoteReady.run();
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			// A failed round must not end the schedule.
 			logger.warn(LogMessage.format("Storage replay round failed: %s", Sanitizer.describe(ex)));
 		}
-	}
-
-	private Optional<SpoolingExperimentStorage> spooling() {
-		if (this.storage instanceof SpoolingExperimentStorage spooling) {
-			return Optional.of(spooling);
-		}
-		if (this.storage instanceof AutoSelectingExperimentStorage auto) {
-			return auto.chosenGcs();
-		}
-		return Optional.empty();
 	}
 
 	@Override

@@ -10,9 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -20,8 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 class InitTrackerTests {
 
-	private static final InitRetryPolicy FAST_RETRY = new InitRetryPolicy(Duration.ofMillis(20), 2,
-			Duration.ofMillis(100), 0, 0.2);
+	private static final BackOff FAST_RETRY = backOff(Duration.ofMillis(20), 2, Duration.ofMillis(100), 0);
 
 	private final List<String> attempts = new CopyOnWriteArrayList<>();
 
@@ -81,11 +84,15 @@ class InitTrackerTests {
 	void hungAttemptIsCutOffByTimeoutAndCountedAsFailure() {
 		TestComponent component = new TestComponent("modelDownload", 0);
 		component.gate = new CountDownLatch(1);
-		InitRetryPolicy slowRetry = new InitRetryPolicy(Duration.ofMinutes(1), 2, Duration.ofMinutes(5), 0, 0);
+		BackOff slowRetry = backOff(Duration.ofMinutes(1), 2, Duration.ofMinutes(5), 0);
 		InitTracker tracker = tracker(slowRetry, Duration.ofMillis(200), component);
 		long started = System.nanoTime();
 		tracker.start();
-		await().atMost(Duration.ofSeconds(5)).until(() -> tracker.status("modelDownload").get().retryCount() == 1);
+		// The interrupted attempt's thread returns promptly; until then the status says
+		// it still runs.
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> tracker.status("modelDownload").get().retryCount() == 1
+					&& !tracker.status("modelDownload").get().attemptStillRunning());
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 		InitStatus status = tracker.status("modelDownload").get();
 		assertThat(status.state()).isEqualTo(InitState.FAILED);
@@ -94,9 +101,79 @@ class InitTrackerTests {
 	}
 
 	@Test
+	void attemptIgnoringInterruptKeepsOneThreadAndNoSecondAttemptStartsUntilItReturns() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger calls = new AtomicInteger();
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger mostRunning = new AtomicInteger();
+		InitComponent stuck = new InitComponent() {
+
+			@Override
+			public String name() {
+				return "stuck";
+			}
+
+			@Override
+			public void initialize() {
+				int call = calls.incrementAndGet();
+				mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+				try {
+					if (call == 1) {
+						awaitIgnoringInterrupts(release);
+					}
+				}
+				finally {
+					running.decrementAndGet();
+				}
+			}
+
+		};
+		InitTracker tracker = tracker(FAST_RETRY, Duration.ofMillis(100), stuck);
+		tracker.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> tracker.status("stuck").get().retryCount() == 1);
+		InitStatus status = tracker.status("stuck").get();
+		assertThat(status.state()).isEqualTo(InitState.FAILED);
+		assertThat(status.attemptStillRunning()).isTrue();
+		assertThat(status.lastError()).isEqualTo("Initialization attempt timed out after 100ms and is still running");
+		assertThat(status.details()).containsEntry("attemptStillRunning", true);
+		// Retries are due every 20 to 100ms, yet none starts while the thread lives.
+		await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> calls.get() == 1);
+		assertThat(tracker.retryNow("stuck").get().get(1, TimeUnit.SECONDS).attemptStillRunning()).isTrue();
+		assertThat(calls).hasValue(1);
+		assertThat(initThreads("stuck")).isOne();
+		release.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> tracker.isReady("stuck"));
+		assertThat(calls).hasValue(2);
+		assertThat(mostRunning).hasValue(1);
+		assertThat(tracker.status("stuck").get().attemptStillRunning()).isFalse();
+		await().atMost(Duration.ofSeconds(5)).until(() -> initThreads("stuck") == 0);
+		assertThat(this.attempts).containsExactly("stuck:TIMEOUT", "stuck:SUCCESS");
+	}
+
+	private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+		while (true) {
+			try {
+				latch.await();
+				return;
+			}
+			catch (InterruptedException ex) {
+				// Like a client stuck in I/O that does not answer interrupts.
+			}
+		}
+	}
+
+	private static long initThreads(String component) {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith("hardening-init-" + component + "-"))
+			.count();
+	}
+
+	@Test
 	void concurrentRetriesShareOneAttempt() throws Exception {
 		TestComponent component = new TestComponent("vertexAi", 0);
-		InitRetryPolicy slowRetry = new InitRetryPolicy(Duration.ofMinutes(1), 2, Duration.ofMinutes(5), 0, 0);
+		BackOff slowRetry = backOff(Duration.ofMinutes(1), 2, Duration.ofMinutes(5), 0);
 		InitTracker tracker = tracker(slowRetry, Duration.ofSeconds(5), component);
 		component.gate = new CountDownLatch(1);
 		ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -135,7 +212,7 @@ class InitTrackerTests {
 	@Test
 	void retryNowOfFailedComponentAnswersTheNewOutcome() throws Exception {
 		TestComponent component = new TestComponent("vertexAi", Integer.MAX_VALUE);
-		InitRetryPolicy slowRetry = new InitRetryPolicy(Duration.ofMinutes(1), 2, Duration.ofMinutes(5), 0, 0);
+		BackOff slowRetry = backOff(Duration.ofMinutes(1), 2, Duration.ofMinutes(5), 0);
 		InitTracker tracker = tracker(slowRetry, Duration.ofSeconds(5), component);
 		tracker.start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> tracker.status("vertexAi").get().retryCount() == 1);
@@ -151,7 +228,7 @@ class InitTrackerTests {
 	@Test
 	void automaticRetriesStopAfterMaxAttempts() {
 		TestComponent component = new TestComponent("vertexAi", Integer.MAX_VALUE);
-		InitRetryPolicy twoAttempts = new InitRetryPolicy(Duration.ofMillis(10), 1, Duration.ofMillis(10), 2, 0);
+		BackOff twoAttempts = backOff(Duration.ofMillis(10), 1, Duration.ofMillis(10), 1);
 		InitTracker tracker = tracker(twoAttempts, Duration.ofSeconds(5), component);
 		tracker.start();
 		await().atMost(Duration.ofSeconds(5)).until(() -> tracker.status("vertexAi").get().retryCount() == 2);
@@ -191,7 +268,16 @@ class InitTrackerTests {
 			.withMessage("Two init components are named 'db'");
 	}
 
-	private InitTracker tracker(InitRetryPolicy policy, Duration attemptTimeout, InitComponent... components) {
+	private static BackOff backOff(Duration initial, double multiplier, Duration max, long maxRetries) {
+		ExponentialBackOff backOff = new ExponentialBackOff(initial.toMillis(), multiplier);
+		backOff.setMaxInterval(max.toMillis());
+		if (maxRetries > 0) {
+			backOff.setMaxAttempts(maxRetries);
+		}
+		return backOff;
+	}
+
+	private InitTracker tracker(BackOff policy, Duration attemptTimeout, InitComponent... components) {
 		InitTracker tracker = new InitTracker(List.of(components), policy, attemptTimeout, Clock.systemUTC(),
 				List.of((name, outcome, duration) -> this.attempts.add(name + ":" + outcome)));
 		this.trackers.add(tracker);

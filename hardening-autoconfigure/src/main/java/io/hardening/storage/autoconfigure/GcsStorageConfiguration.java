@@ -9,7 +9,6 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.storage.Storage;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.SpoolingExperimentStorage;
-import io.hardening.storage.StorageInitComponent;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.GcsCallGuard;
 import io.hardening.storage.gcs.GcsClients;
@@ -18,7 +17,6 @@ import io.hardening.storage.gcs.GcsExperimentStorage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -79,13 +77,6 @@ class GcsStorageConfiguration {
 				gcs.getBucket(), gcs.getPrefix(), documents, storageGcsCallGuard);
 		return new GcsBackend(new SpoolingExperimentStorage(remote, remote::checkBucket,
 				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), false));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "storageInitComponent")
-	@ConditionalOnProperty(name = "hardening.storage.mode", havingValue = "gcs")
-	StorageInitComponent storageInitComponent(GcsBackend storageGcsBackend) {
-		return new StorageInitComponent(storageGcsBackend.storage());
 	}
 
 }

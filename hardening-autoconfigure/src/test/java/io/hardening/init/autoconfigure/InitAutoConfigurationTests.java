@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.hardening.autoconfigure.InvalidHardeningPropertyFailureAnalyzer;
 import io.hardening.init.InitComponent;
-import io.hardening.init.InitRetryPolicy;
 import io.hardening.init.InitTracker;
 import io.hardening.init.actuate.InitEndpoint;
 import io.hardening.init.actuate.InitHealthContributor;
@@ -18,7 +18,11 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.FixedBackOff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,8 +96,47 @@ class InitAutoConfigurationTests {
 	void maxIntervalBelowInitialIntervalFails() {
 		this.runner
 			.withPropertyValues("hardening.init.retry.initial-interval=10s", "hardening.init.retry.max-interval=1s")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("hardening.init.retry.max-interval must not be below"));
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidHardeningPropertyFailureAnalyzer(
+						new MockEnvironment().withProperty("hardening.init.retry.initial-interval", "10s")
+							.withProperty("hardening.init.retry.max-interval", "1s"))
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription())
+					.startsWith("Invalid value '1s' for configuration property 'hardening.init.retry.max-interval'")
+					.contains("must not be below hardening.init.retry.initial-interval (10000ms)")
+					.contains("hardening.init.retry.initial-interval = 10s");
+				assertThat(analysis.getAction()).contains("hardening.init.retry.max-interval");
+			});
+	}
+
+	@Test
+	void retryPropertiesBecomeSpringExponentialBackOff() {
+		InitProperties.Retry retry = new InitProperties.Retry();
+		retry.setInitialInterval(Duration.ofSeconds(5));
+		retry.setMultiplier(2);
+		retry.setMaxInterval(Duration.ofSeconds(30));
+		retry.setMaxAttempts(5);
+		retry.setJitter(0.2);
+		BackOffExecution execution = InitAutoConfiguration.backOff(retry).start();
+		assertThat(execution.nextBackOff()).isBetween(5000L, 6000L);
+		assertThat(execution.nextBackOff()).isBetween(8000L, 12000L);
+		assertThat(execution.nextBackOff()).isBetween(16000L, 24000L);
+		assertThat(execution.nextBackOff()).isBetween(24000L, 30000L);
+		// five automatic attempts: four retries, then none
+		assertThat(execution.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+	}
+
+	@Test
+	void noMaxAttemptsRetriesForeverAtMaxInterval() {
+		InitProperties.Retry retry = new InitProperties.Retry();
+		retry.setJitter(0);
+		BackOffExecution execution = InitAutoConfiguration.backOff(retry).start();
+		assertThat(execution.nextBackOff()).isEqualTo(5000L);
+		for (int i = 0; i < 1000; i++) {
+			execution.nextBackOff();
+		}
+		assertThat(execution.nextBackOff()).isEqualTo(Duration.ofMinutes(5).toMillis());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -122,9 +165,8 @@ class InitAutoConfigurationTests {
 
 		@Bean
 		InitTracker userTracker() {
-			return new InitTracker(List.of(),
-					new InitRetryPolicy(Duration.ofSeconds(1), 2, Duration.ofSeconds(2), 0, 0), Duration.ofSeconds(1),
-					Clock.systemUTC(), List.of());
+			return new InitTracker(List.of(), new FixedBackOff(1000), Duration.ofSeconds(1), Clock.systemUTC(),
+					List.of());
 		}
 
 	}

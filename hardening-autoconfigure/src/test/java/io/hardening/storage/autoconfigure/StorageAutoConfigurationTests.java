@@ -3,28 +3,43 @@ package io.hardening.storage.autoconfigure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import com.google.cloud.storage.Storage;
+import io.hardening.autoconfigure.InvalidHardeningPropertyFailureAnalyzer;
 import io.hardening.probes.ReadinessMember;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.ObservedExperimentStorage;
 import io.hardening.storage.StorageInitComponent;
 import io.hardening.storage.StorageReplayScheduler;
+import io.hardening.storage.StorageStatus;
+import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.FakeGcsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport.ConditionAndOutcomes;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.hardening.storage.TestDocuments.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 
 class StorageAutoConfigurationTests {
@@ -72,6 +87,54 @@ class StorageAutoConfigurationTests {
 		ExperimentStorage mine = mock(ExperimentStorage.class);
 		runner().withBean(ExperimentStorage.class, () -> mine)
 			.run((context) -> assertThat(context).getBean(ExperimentStorage.class).isSameAs(mine));
+	}
+
+	@Test
+	void userStorageGetsNoSchedulerNorInitComponentOfTheStarter() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			runner()
+				.withPropertyValues("hardening.storage.mode=gcs", "hardening.storage.gcs.bucket=bucket",
+						"hardening.storage.gcs.host=" + server.url())
+				.withBean(ExperimentStorage.class, () -> mock(ExperimentStorage.class))
+				.run((context) -> assertThat(context).hasNotFailed()
+					.doesNotHaveBean(StorageReplayScheduler.class)
+					.doesNotHaveBean(StorageInitComponent.class));
+			assertThat(server.requestCount()).isZero();
+		}
+	}
+
+	@Test
+	void userDecoratorOfStorageKeepsReplayWorking() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			server.setFailing(true);
+			runner()
+				.withPropertyValues("hardening.storage.mode=gcs", "hardening.storage.gcs.bucket=bucket",
+						"hardening.storage.gcs.host=" + server.url(), "hardening.storage.gcs.write-timeout=1s",
+						"hardening.storage.replay-interval=100ms")
+				.withBean(DecoratingPostProcessor.class, DecoratingPostProcessor::new)
+				.run((context) -> {
+					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(storage).isInstanceOf(DecoratedStorage.class);
+					assertThat(storage.store("exp-1", json("{}"), json("{}")))
+						.hasToString("gs://bucket/exp-1/result.json");
+					assertThat(storage.status().pendingReplay()).isOne();
+					server.setFailing(false);
+					await().atMost(Duration.ofSeconds(10))
+						.until(() -> server.creations("exp-1/result.json") == 1
+								&& storage.status().pendingReplay() == 0);
+				});
+		}
+	}
+
+	@Test
+	void eachModeIsAConfigurationOfItsOwnInTheConditionsReport() {
+		runner().withPropertyValues("hardening.storage.mode=filesystem").run((context) -> {
+			Map<String, ConditionAndOutcomes> report = ConditionEvaluationReport.get(context.getBeanFactory())
+				.getConditionAndOutcomesBySource();
+			assertThat(report.get(StorageBackendConfigurations.Filesystem.class.getName()).isFullMatch()).isTrue();
+			assertThat(report.get(StorageBackendConfigurations.Gcs.class.getName()).isFullMatch()).isFalse();
+			assertThat(report.get(StorageBackendConfigurations.Auto.class.getName()).isFullMatch()).isFalse();
+		});
 	}
 
 	@Test
@@ -159,10 +222,17 @@ class StorageAutoConfigurationTests {
 
 	@Test
 	void gcsModeWithoutBucketFailsWithClearMessage() {
-		runner().withPropertyValues("hardening.storage.mode=gcs")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("hardening.storage.mode=gcs needs hardening.storage.gcs.bucket"));
+		runner().withPropertyValues("hardening.storage.mode=gcs").run((context) -> {
+			FailureAnalysis analysis = new InvalidHardeningPropertyFailureAnalyzer(
+					new MockEnvironment().withProperty("hardening.storage.mode", "gcs"))
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription())
+				.startsWith("Invalid value 'gcs' for configuration property 'hardening.storage.mode'")
+				.contains("needs hardening.storage.gcs.bucket set")
+				.contains("hardening.storage.gcs.bucket = (not set)");
+			assertThat(analysis.getAction()).contains("Set hardening.storage.gcs.bucket");
+		});
 	}
 
 	@Test
@@ -187,6 +257,53 @@ class StorageAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("hardening.storage.gcs.host must be an http(s) URL"));
+	}
+
+	static class DecoratingPostProcessor implements BeanPostProcessor {
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			return (bean instanceof ExperimentStorage storage) ? new DecoratedStorage(storage) : bean;
+		}
+
+	}
+
+	/**
+	 * A user's decorator: delegates everything.
+	 */
+	static class DecoratedStorage implements ExperimentStorage {
+
+		private final ExperimentStorage delegate;
+
+		DecoratedStorage(ExperimentStorage delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public URI store(String id, JsonNode result, JsonNode metadata) {
+			return this.delegate.store(id, result, metadata);
+		}
+
+		@Override
+		public Optional<StoredExperiment> get(String id) {
+			return this.delegate.get(id);
+		}
+
+		@Override
+		public List<StoredExperiment> list(int limit, int offset) {
+			return this.delegate.list(limit, offset);
+		}
+
+		@Override
+		public boolean delete(String id) {
+			return this.delegate.delete(id);
+		}
+
+		@Override
+		public StorageStatus status() {
+			return this.delegate.status();
+		}
+
 	}
 
 }

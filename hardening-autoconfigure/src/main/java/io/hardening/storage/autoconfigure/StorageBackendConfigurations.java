@@ -1,0 +1,153 @@
+package io.hardening.storage.autoconfigure;
+
+import java.util.Optional;
+
+import io.hardening.autoconfigure.InvalidHardeningPropertyException;
+import io.hardening.init.InitTracker;
+import io.hardening.storage.AutoSelectingExperimentStorage;
+import io.hardening.storage.ExperimentStorage;
+import io.hardening.storage.JsonDocuments;
+import io.hardening.storage.ObservedExperimentStorage;
+import io.hardening.storage.SpoolingExperimentStorage;
+import io.hardening.storage.StorageInitComponent;
+import io.hardening.storage.StorageOperationListener;
+import io.hardening.storage.StorageReplayScheduler;
+import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One configuration per {@code hardening.storage.mode}, like Boot's DataSource
+ * configurations: the one that matches builds the storage and registers its background
+ * work with the objects it built, and a user's {@link ExperimentStorage} bean turns all
+ * of them off. {@code /actuator/conditions} shows which one matched.
+ */
+abstract class StorageBackendConfigurations {
+
+	static final String NO_BUCKET = "hardening.storage.gcs.bucket is not set";
+
+	static final String NO_CLIENT = "google-cloud-storage is not on the classpath";
+
+	private StorageBackendConfigurations() {
+	}
+
+	static ExperimentStorage observed(ExperimentStorage storage, ObjectProvider<StorageOperationListener> listeners) {
+		return new ObservedExperimentStorage(storage, listeners.orderedStream().toList());
+	}
+
+	static String missing(StorageProperties properties) {
+		return (properties.getGcs().getBucket() == null) ? NO_BUCKET : NO_CLIENT;
+	}
+
+	/**
+	 * GCS required: the {@code storage} init component owns readiness.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ExperimentStorage.class)
+	@ConditionalOnProperty(name = "hardening.storage.mode", havingValue = "gcs")
+	static class Gcs {
+
+		@Bean
+		ExperimentStorage experimentStorage(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
+				ObjectProvider<StorageOperationListener> listeners) {
+			return observed(gcs(gcs, properties), listeners);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "storageInitComponent")
+		StorageInitComponent storageInitComponent(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
+			return new StorageInitComponent(gcs(gcs, properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		StorageReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
+				ObjectProvider<InitTracker> tracker) {
+			SpoolingExperimentStorage storage = gcs(gcs, properties);
+			// GCS answered a replay round: the init component, which owns readiness,
+			// checks now instead of at its next backoff.
+			return new StorageReplayScheduler(() -> Optional.of(storage), properties.getReplayInterval(), () -> {
+			}, () -> tracker.ifAvailable(Gcs::retryStorageComponent));
+		}
+
+		private static void retryStorageComponent(InitTracker tracker) {
+			if (!tracker.isReady(StorageInitComponent.NAME)) {
+				tracker.retryNow(StorageInitComponent.NAME);
+			}
+		}
+
+		private static SpoolingExperimentStorage gcs(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
+			GcsBackend backend = gcs.getIfAvailable();
+			if (backend == null) {
+				boolean noBucket = properties.getGcs().getBucket() == null;
+				throw new InvalidHardeningPropertyException("hardening.storage.mode", "gcs",
+						"needs hardening.storage.gcs.bucket set and google-cloud-storage on the classpath ("
+								+ missing(properties) + ")",
+						noBucket ? "Set hardening.storage.gcs.bucket, or set hardening.storage.mode to auto or filesystem."
+								: "Add com.google.cloud:google-cloud-storage to the application, or set "
+										+ "hardening.storage.mode to auto or filesystem.",
+						"hardening.storage.gcs.bucket");
+			}
+			return backend.storage();
+		}
+
+	}
+
+	/**
+	 * GCS when it answers at startup, else the filesystem.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ExperimentStorage.class)
+	@ConditionalOnProperty(name = "hardening.storage.mode", havingValue = "auto", matchIfMissing = true)
+	static class Auto {
+
+		@Bean
+		AutoSelectingBackend storageAutoSelectingBackend(StorageProperties properties, JsonDocuments documents,
+				ObjectProvider<GcsBackend> gcs) {
+			GcsBackend backend = gcs.getIfAvailable();
+			return new AutoSelectingBackend(
+					new AutoSelectingExperimentStorage((backend != null) ? backend::storage : null,
+							new FilesystemExperimentStorage(properties.getFilesystem().getPath(), documents),
+							missing(properties), properties.getGcs().getStartupTimeout()));
+		}
+
+		@Bean
+		ExperimentStorage experimentStorage(AutoSelectingBackend storageAutoSelectingBackend,
+				ObjectProvider<StorageOperationListener> listeners) {
+			return observed(storageAutoSelectingBackend.storage(), listeners);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		StorageReplayScheduler storageReplayScheduler(AutoSelectingBackend storageAutoSelectingBackend,
+				StorageProperties properties) {
+			AutoSelectingExperimentStorage storage = storageAutoSelectingBackend.storage();
+			return new StorageReplayScheduler(storage::chosenGcs, properties.getReplayInterval(), storage::decide,
+					() -> {
+					});
+		}
+
+	}
+
+	/**
+	 * The filesystem only: no GCS bean is used and there is no background work.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ExperimentStorage.class)
+	@ConditionalOnProperty(name = "hardening.storage.mode", havingValue = "filesystem")
+	static class Filesystem {
+
+		@Bean
+		ExperimentStorage experimentStorage(StorageProperties properties, JsonDocuments documents,
+				ObjectProvider<StorageOperationListener> listeners) {
+			return observed(new FilesystemExperimentStorage(properties.getFilesystem().getPath(), documents),
+					listeners);
+		}
+
+	}
+
+}
