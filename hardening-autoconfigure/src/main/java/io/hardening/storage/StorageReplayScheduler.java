@@ -2,9 +2,13 @@ package io.hardening.storage;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.hardening.support.DaemonThreads;
@@ -27,6 +31,8 @@ import org.springframework.core.log.LogMessage;
 public class StorageReplayScheduler implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(StorageReplayScheduler.class);
+
+	private static final int MAX_FINAL_ROUND_SECONDS = 10;
 
 	private final Supplier<Optional<SpoolingExperimentStorage>> replayTarget;
 
@@ -91,13 +97,46 @@ public class StorageReplayScheduler implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stops the schedule, then gives what is still spooled (the run records of streams
+	 * that the shutdown ended among them) one last replay round, bounded by the replay
+	 * interval and at most {@value #MAX_FINAL_ROUND_SECONDS} seconds.
+	 */
 	@Override
 	public void stop() {
 		ScheduledExecutorService executor = this.scheduler;
-		if (executor != null) {
-			executor.shutdownNow();
-			this.scheduler = null;
+		if (executor == null) {
+			return;
 		}
+		this.scheduler = null;
+		executor.shutdownNow();
+		ExecutorService last = Executors.newSingleThreadExecutor(DaemonThreads.named("hardening-storage-last-replay-"));
+		Future<?> round = last.submit(this::replay);
+		try {
+			round.get(Math.min(this.interval.toMillis(), MAX_FINAL_ROUND_SECONDS * 1000L), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			logger.warn("The last storage replay round did not finish in time; spooled records stay spooled "
+					+ "and are replayed at the next start");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			logger.warn(LogMessage.format("The last storage replay round failed: %s", Sanitizer.describe(ex)));
+		}
+		finally {
+			last.shutdownNow();
+		}
+	}
+
+	/**
+	 * Stops after the reasoning runs ended their streams and saved their records, and
+	 * before the web server's graceful shutdown.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 768;
 	}
 
 	@Override

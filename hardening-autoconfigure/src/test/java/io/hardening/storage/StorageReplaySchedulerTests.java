@@ -55,4 +55,28 @@ class StorageReplaySchedulerTests {
 		}
 	}
 
+	@Test
+	void stopGivesWhatIsStillSpooledOneLastRound() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(server.url()), "bucket",
+					"p/", documents(), GcsTestStorage.guard());
+			SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+					new FilesystemExperimentStorage(this.spool, documents()), false);
+			server.setFailing(true);
+			// Rounds an hour apart: only the first (GCS failing) and the last one run.
+			StorageReplayScheduler scheduler = new StorageReplayScheduler(storage, Duration.ofHours(1));
+			scheduler.start();
+			for (int i = 0; i < 3; i++) {
+				storage.store("late-" + i, json("{\"i\":" + i + "}"), json("{}"));
+			}
+			assertThat(storage.status().pendingReplay()).isEqualTo(3);
+			server.setFailing(false);
+			scheduler.stop();
+			assertThat(storage.status().pendingReplay()).isZero();
+			for (int i = 0; i < 3; i++) {
+				assertThat(server.creations("p/late-" + i + "/result.json")).isEqualTo(1);
+			}
+		}
+	}
+
 }
