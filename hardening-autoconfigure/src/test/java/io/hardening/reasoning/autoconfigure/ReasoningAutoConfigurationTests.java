@@ -15,6 +15,7 @@ import io.hardening.reasoning.gemini.GeminiClient;
 import io.hardening.reasoning.gemini.GeminiInitComponent;
 import io.hardening.reasoning.simulated.SimulatedInitComponent;
 import io.hardening.reasoning.vertex.VertexCredentialsSupplier;
+import io.hardening.testsupport.IsolatedReactorResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -50,7 +51,10 @@ class ReasoningAutoConfigurationTests {
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
 		.build();
 
+	// Own Reactor Netty resources: closing a context that used the global ones would
+	// dispose them under every other test application of the suite.
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withInitializer(new IsolatedReactorResources())
 		.withConfiguration(AutoConfigurations.of(ReasoningAutoConfiguration.class));
 
 	@Test
