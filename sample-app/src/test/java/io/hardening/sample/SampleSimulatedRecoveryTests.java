@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.init-failures=3",
-				"hardening.init.retry.initial-interval=200ms", "hardening.init.retry.max-interval=400ms" })
+				"hardening.init.retry.initial-interval=1s", "hardening.init.retry.max-interval=2s" })
 @AutoConfigureWebTestClient(timeout = "30s")
 class SampleSimulatedRecoveryTests {
 
@@ -27,6 +27,8 @@ class SampleSimulatedRecoveryTests {
 	@Autowired
 	private WebTestClient client;
 
+	// Three failed attempts, 1 s and then 2 s apart: about 5 s of 503, so that a slow
+	// start on a busy machine still sees the component not ready.
 	@Test
 	void notReadyWhileInitFailsThenRecoversByItself() {
 		this.client.get().uri("/ready").exchange().expectStatus().isEqualTo(503);
@@ -34,7 +36,7 @@ class SampleSimulatedRecoveryTests {
 		// A status read, not an assertion, per poll: a failed WebTestClient assertion
 		// logs
 		// an ERROR each time.
-		await().atMost(Duration.ofSeconds(15))
+		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.client.get()
 				.uri("/ready")
 				.exchange()
