@@ -1,0 +1,19 @@
+package io.hardening.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What every part needs: the built jars, the output folder and the run's scale.
+ *
+ * @param sampleJar the sample app's executable jar (the starter with its defaults)
+ * @param baselineJar the plain Boot WebFlux + Actuator app's executable jar
+ * @param outputDirectory where results, logs and the chart go
+ * @param quick shorter runs and fewer rounds, to check the harness itself works
+ */
+public record BenchContext(Path sampleJar, Path baselineJar, Path outputDirectory, boolean quick) {
+
+	public Path logFile(String name) {
+		return this.outputDirectory.resolve("logs").resolve(name + ".log");
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.hardening.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.hardening.bench.probes.ProbesPart;
+import io.hardening.bench.startup.StartupPart;
+import io.hardening.bench.storage.StoragePart;
+import io.hardening.bench.streams.StreamsPart;
+
+/**
+ * Runs the chosen parts and writes {@code results.md} and {@code results.json}.
+ * <p>
+ * Usage: {@code Harness [--quick] [--out DIR] [--sample JAR] [--baseline JAR] [part...]}
+ * where a part is {@code probes}, {@code startup}, {@code streams} or {@code storage}
+ * (all of them when none is given).
+ */
+public final class Harness {
+
+	private Harness() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, BenchPart> parts = new LinkedHashMap<>();
+		for (BenchPart part : List.of(new ProbesPart(), new StartupPart(), new StreamsPart(), new StoragePart())) {
+			parts.put(part.name(), part);
+		}
+		boolean quick = false;
+		Path out = Path.of("bench/results");
+		Path sample = Path.of("sample-app/target/hardening-sample-app-0.1.0-SNAPSHOT.jar");
+		Path baseline = Path.of("bench/baseline-app/target/baseline-app.jar");
+		List<String> chosen = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--quick" -> quick = true;
+				case "--out" -> out = Path.of(args[++i]);
+				case "--sample" -> sample = Path.of(args[++i]);
+				case "--baseline" -> baseline = Path.of(args[++i]);
+				default -> {
+					if (!parts.containsKey(args[i])) {
+						throw new IllegalArgumentException(
+								"Unknown part '" + args[i] + "'; parts are " + parts.keySet() + " and --quick, --out");
+					}
+					chosen.add(args[i]);
+				}
+			}
+		}
+		if (chosen.isEmpty()) {
+			chosen.addAll(parts.keySet());
+		}
+		Files.createDirectories(out.resolve("logs"));
+		BenchContext context = new BenchContext(sample.toAbsolutePath(), baseline.toAbsolutePath(),
+				out.toAbsolutePath(), quick);
+		Instant started = Instant.now();
+		List<Measurement> measurements = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		for (String name : chosen) {
+			System.out.printf("== %s%n", name);
+			try {
+				List<Measurement> figures = parts.get(name).run(context);
+				figures.forEach((figure) -> System.out.println("   " + Results.line(figure)));
+				measurements.addAll(figures);
+			}
+			catch (Exception ex) {
+				ex.printStackTrace();
+				failures.add(name + ": " + ex);
+			}
+		}
+		Results results = new Results(Machine.describe(), started, Duration.between(started, Instant.now()),
+				Arrays.asList(args), measurements, failures);
+		results.write(out);
+		System.out.printf("wrote %s and %s%n", out.resolve("results.md"), out.resolve("results.json"));
+		if (!failures.isEmpty()) {
+			System.exit(1);
+		}
+	}
+
+}

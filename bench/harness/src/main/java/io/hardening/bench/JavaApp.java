@@ -1,0 +1,156 @@
+package io.hardening.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Spring Boot application started from its executable jar in a JVM of its own, on a
+ * port of 127.0.0.1, with its output in a log file. Every application of a comparison
+ * gets the same JVM options.
+ */
+public final class JavaApp implements AutoCloseable {
+
+	private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final Process process;
+
+	private final int port;
+
+	private final long startedNanos;
+
+	private JavaApp(Process process, int port, long startedNanos) {
+		this.process = process;
+		this.port = port;
+		this.startedNanos = startedNanos;
+	}
+
+	/**
+	 * Starts a jar.
+	 * @param jar the executable jar
+	 * @param port the port it listens on (passed as {@code --server.port})
+	 * @param jvmOptions options for the JVM, e.g. the heap size
+	 * @param environment variables to add to the environment
+	 * @param arguments application arguments
+	 * @param log where its output goes
+	 * @return the running application
+	 * @throws IOException when it cannot be started
+	 */
+	public static JavaApp start(Path jar, int port, List<String> jvmOptions, Map<String, String> environment,
+			List<String> arguments, Path log) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add(jar.toString());
+		command.add("--server.port=" + port);
+		command.add("--server.address=127.0.0.1");
+		command.addAll(arguments);
+		Files.createDirectories(log.getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.directory(log.getParent().toFile());
+		builder.environment().putAll(environment);
+		long started = System.nanoTime();
+		return new JavaApp(builder.start(), port, started);
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	/**
+	 * Polls a path every 10 ms until it answers 200.
+	 * @param path the path
+	 * @param limit how long to wait at most
+	 * @return the time from process start to the first 200
+	 * @throws IllegalStateException when it did not answer 200 within the limit or the
+	 * process died
+	 */
+	public Duration awaitOk(String path, Duration limit) throws InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(2)).build();
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("process ended with " + this.process.exitValue() + " before " + path);
+			}
+			try {
+				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return Duration.ofNanos(System.nanoTime() - this.startedNanos);
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(10);
+		}
+		throw new IllegalStateException(path + " did not answer 200 within " + limit);
+	}
+
+	/**
+	 * The resident set size of the process, from {@code /proc}.
+	 * @return the RSS in bytes
+	 */
+	public long rssBytes() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+			}
+		}
+		throw new IOException("no VmRSS for " + pid());
+	}
+
+	/**
+	 * The heap in use after a full collection, through {@code jcmd}.
+	 * @return the used heap in bytes
+	 */
+	public long heapUsedAfterGcBytes() throws IOException, InterruptedException {
+		jcmd("GC.run");
+		Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		if (!matcher.find()) {
+			throw new IOException("no heap figure from jcmd GC.heap_info");
+		}
+		return Long.parseLong(matcher.group(2)) * 1024;
+	}
+
+	public String jcmd(String... command) throws IOException, InterruptedException {
+		List<String> line = new ArrayList<>();
+		line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+		line.add(String.valueOf(pid()));
+		line.addAll(List.of(command));
+		Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+		String output = new String(jcmd.getInputStream().readAllBytes());
+		jcmd.waitFor(60, TimeUnit.SECONDS);
+		return output;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
+	}
+
+}
