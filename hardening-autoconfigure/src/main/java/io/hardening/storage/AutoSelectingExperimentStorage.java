@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.storage.gcs.SpoolReadingFallbackStorage;
+import io.hardening.storage.gcs.SpoolingExperimentStorage;
 import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
@@ -105,7 +107,7 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 		// serves.
 		try {
 			SpoolingExperimentStorage spooling = this.gcs.get();
-			return new Choice(new SpoolReadingExperimentStorage(this.filesystem, spooling.getSpool(), spooling::uriOf),
+			return new Choice(new SpoolReadingFallbackStorage(this.filesystem, spooling.getSpool(), spooling::uriOf),
 					sanitized);
 		}
 		catch (RuntimeException ex) {

@@ -8,11 +8,11 @@ import com.google.auth.Credentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.storage.Storage;
 import io.hardening.storage.JsonDocuments;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.GcsCallGuard;
 import io.hardening.storage.gcs.GcsClients;
 import io.hardening.storage.gcs.GcsExperimentStorage;
+import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -8,11 +8,11 @@ import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.ObservedExperimentStorage;
-import io.hardening.storage.SpoolingExperimentStorage;
-import io.hardening.storage.StorageInitComponent;
 import io.hardening.storage.StorageOperationListener;
-import io.hardening.storage.StorageReplayScheduler;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.storage.gcs.GcsBucketInitComponent;
+import io.hardening.storage.gcs.SpoolReplayScheduler;
+import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -59,24 +59,24 @@ abstract class StorageBackendConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "storageInitComponent")
-		StorageInitComponent storageInitComponent(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
-			return new StorageInitComponent(gcs(gcs, properties));
+		GcsBucketInitComponent storageInitComponent(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
+			return new GcsBucketInitComponent(gcs(gcs, properties));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		StorageReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
+		SpoolReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
 				ObjectProvider<InitTracker> tracker) {
 			SpoolingExperimentStorage storage = gcs(gcs, properties);
 			// GCS answered a replay round: the init component, which owns readiness,
 			// checks now instead of at its next backoff.
-			return new StorageReplayScheduler(() -> Optional.of(storage), properties.getReplayInterval(), () -> {
+			return new SpoolReplayScheduler(() -> Optional.of(storage), properties.getReplayInterval(), () -> {
 			}, () -> tracker.ifAvailable(Gcs::retryStorageComponent));
 		}
 
 		private static void retryStorageComponent(InitTracker tracker) {
-			if (!tracker.isReady(StorageInitComponent.NAME)) {
-				tracker.retryNow(StorageInitComponent.NAME);
+			if (!tracker.isReady(GcsBucketInitComponent.NAME)) {
+				tracker.retryNow(GcsBucketInitComponent.NAME);
 			}
 		}
 
@@ -123,12 +123,11 @@ abstract class StorageBackendConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		StorageReplayScheduler storageReplayScheduler(AutoSelectingBackend storageAutoSelectingBackend,
+		SpoolReplayScheduler storageReplayScheduler(AutoSelectingBackend storageAutoSelectingBackend,
 				StorageProperties properties) {
 			AutoSelectingExperimentStorage storage = storageAutoSelectingBackend.storage();
-			return new StorageReplayScheduler(storage::chosenGcs, properties.getReplayInterval(), storage::decide,
-					() -> {
-					});
+			return new SpoolReplayScheduler(storage::chosenGcs, properties.getReplayInterval(), storage::decide, () -> {
+			});
 		}
 
 	}

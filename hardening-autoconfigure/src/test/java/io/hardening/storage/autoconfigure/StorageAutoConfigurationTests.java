@@ -16,12 +16,12 @@ import io.hardening.probes.ReadinessMember;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.ObservedExperimentStorage;
-import io.hardening.storage.StorageInitComponent;
-import io.hardening.storage.StorageReplayScheduler;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.FakeGcsServer;
+import io.hardening.storage.gcs.GcsBucketInitComponent;
+import io.hardening.storage.gcs.SpoolReplayScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -57,10 +57,10 @@ class StorageAutoConfigurationTests {
 	void storageIsCreatedByDefaultInAutoModeWithoutTouchingGcs() {
 		runner().run((context) -> {
 			assertThat(context).hasSingleBean(ExperimentStorage.class)
-				.hasSingleBean(StorageReplayScheduler.class)
+				.hasSingleBean(SpoolReplayScheduler.class)
 				.doesNotHaveBean(Storage.class)
 				.doesNotHaveBean(GcsBackend.class)
-				.doesNotHaveBean(StorageInitComponent.class);
+				.doesNotHaveBean(GcsBucketInitComponent.class);
 			assertThat(context.getBean("storageReadinessMember", ReadinessMember.class))
 				.isEqualTo(ReadinessMember.include("storage"));
 			ExperimentStorage storage = context.getBean(ExperimentStorage.class);
@@ -97,8 +97,8 @@ class StorageAutoConfigurationTests {
 						"hardening.storage.gcs.host=" + server.url())
 				.withBean(ExperimentStorage.class, () -> mock(ExperimentStorage.class))
 				.run((context) -> assertThat(context).hasNotFailed()
-					.doesNotHaveBean(StorageReplayScheduler.class)
-					.doesNotHaveBean(StorageInitComponent.class));
+					.doesNotHaveBean(SpoolReplayScheduler.class)
+					.doesNotHaveBean(GcsBucketInitComponent.class));
 			assertThat(server.requestCount()).isZero();
 		}
 	}
@@ -173,12 +173,12 @@ class StorageAutoConfigurationTests {
 				.withPropertyValues("hardening.storage.mode=gcs", "hardening.storage.gcs.bucket=bucket",
 						"hardening.storage.gcs.host=" + server.url(), "hardening.storage.gcs.write-timeout=2s")
 				.run((context) -> {
-					assertThat(context).hasSingleBean(StorageInitComponent.class).hasSingleBean(Storage.class);
+					assertThat(context).hasSingleBean(GcsBucketInitComponent.class).hasSingleBean(Storage.class);
 					// Created on first use, in the background (the first replay round
 					// checks
 					// the bucket at once), never while the context starts.
 					assertThat(context.getBeanFactory().getBeanDefinition("hardeningGcsStorage").isLazyInit()).isTrue();
-					StorageInitComponent component = context.getBean(StorageInitComponent.class);
+					GcsBucketInitComponent component = context.getBean(GcsBucketInitComponent.class);
 					assertThat(component.name()).isEqualTo("storage");
 					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
 					assertThat(context).getBeans(ExperimentStorage.class).hasSize(1);

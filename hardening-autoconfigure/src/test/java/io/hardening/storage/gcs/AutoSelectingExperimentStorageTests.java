@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.hardening.storage.AutoSelectingExperimentStorage;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.ExperimentPage;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StoreOutcome;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;

@@ -1,4 +1,4 @@
-package io.hardening.storage;
+package io.hardening.storage.gcs;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.hardening.storage.ExperimentConflictException;
+import io.hardening.storage.ExperimentIds;
+import io.hardening.storage.ExperimentStorage;
+import io.hardening.storage.StorageStatus;
+import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * (left by an earlier run that had GCS): reads and listings see them, a delete removes
  * them, new records go to the filesystem. The spool itself is left for replay.
  */
-public class SpoolReadingExperimentStorage implements ExperimentStorage {
+public class SpoolReadingFallbackStorage implements ExperimentStorage {
 
 	private final FilesystemExperimentStorage filesystem;
 
@@ -31,7 +36,7 @@ public class SpoolReadingExperimentStorage implements ExperimentStorage {
 	 * @param spool the GCS spool, only read and deleted from
 	 * @param spoolUri the {@code gs://} URI a spooled record will have
 	 */
-	public SpoolReadingExperimentStorage(FilesystemExperimentStorage filesystem, FilesystemExperimentStorage spool,
+	public SpoolReadingFallbackStorage(FilesystemExperimentStorage filesystem, FilesystemExperimentStorage spool,
 			Function<String, URI> spoolUri) {
 		this.filesystem = filesystem;
 		this.spool = spool;

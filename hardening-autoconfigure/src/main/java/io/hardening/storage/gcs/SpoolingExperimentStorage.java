@@ -1,4 +1,4 @@
-package io.hardening.storage;
+package io.hardening.storage.gcs;
 
 import java.net.URI;
 import java.time.Clock;
@@ -16,6 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import io.hardening.storage.ExperimentBackend;
+import io.hardening.storage.ExperimentConflictException;
+import io.hardening.storage.ExperimentIds;
+import io.hardening.storage.ExperimentPage;
+import io.hardening.storage.ExperimentStorage;
+import io.hardening.storage.PermanentStorageException;
+import io.hardening.storage.StorageStatus;
+import io.hardening.storage.StorageUnavailableException;
+import io.hardening.storage.StoreOutcome;
+import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;

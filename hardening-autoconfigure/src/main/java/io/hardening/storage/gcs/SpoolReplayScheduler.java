@@ -1,4 +1,4 @@
-package io.hardening.storage;
+package io.hardening.storage.gcs;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.hardening.storage.ExperimentStorage;
 import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
@@ -28,9 +29,9 @@ import org.springframework.core.log.LogMessage;
  * when GCS answers; this class never looks at the {@link ExperimentStorage} bean, which a
  * user may have decorated or replaced.
  */
-public class StorageReplayScheduler implements SmartLifecycle {
+public class SpoolReplayScheduler implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(StorageReplayScheduler.class);
+	private static final Log logger = LogFactory.getLog(SpoolReplayScheduler.class);
 
 	private static final int MAX_FINAL_ROUND_SECONDS = 10;
 
@@ -49,7 +50,7 @@ public class StorageReplayScheduler implements SmartLifecycle {
 	 * @param storage the storage whose spool is replayed
 	 * @param interval how often to replay
 	 */
-	public StorageReplayScheduler(SpoolingExperimentStorage storage, Duration interval) {
+	public SpoolReplayScheduler(SpoolingExperimentStorage storage, Duration interval) {
 		this(() -> Optional.of(storage), interval, () -> {
 		}, () -> {
 		});
@@ -65,7 +66,7 @@ public class StorageReplayScheduler implements SmartLifecycle {
 	 * answered); gcs mode asks the init tracker to retry the {@code storage} component
 	 * now
 	 */
-	public StorageReplayScheduler(Supplier<Optional<SpoolingExperimentStorage>> replayTarget, Duration interval,
+	public SpoolReplayScheduler(Supplier<Optional<SpoolingExperimentStorage>> replayTarget, Duration interval,
 			Runnable startAction, Runnable remoteReady) {
 		this.replayTarget = replayTarget;
 		this.interval = interval;
