@@ -1,7 +1,5 @@
 package io.hardening.storage.autoconfigure;
 
-import java.util.Optional;
-
 import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.init.InitTracker;
 import io.hardening.storage.AutoSelectingExperimentStorage;
@@ -66,18 +64,26 @@ abstract class StorageBackendConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		SpoolReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
-				ObjectProvider<InitTracker> tracker) {
+				ObjectProvider<InitTracker> tracker, ObjectProvider<GcsBucketInitComponent> storageInitComponent) {
 			SpoolingExperimentStorage storage = gcs(gcs, properties);
-			// GCS answered a replay round: the init component, which owns readiness,
-			// checks now instead of at its next backoff.
-			return new SpoolReplayScheduler(() -> Optional.of(storage), properties.getReplayInterval(), () -> {
-			}, () -> tracker.ifAvailable(Gcs::retryStorageComponent));
+			// GCS answered a replay round: the init component, which alone owns
+			// readiness, checks now instead of at its next backoff. The replay round
+			// itself never marks the storage ready.
+			return new SpoolReplayScheduler(storage::replayRound, properties.getReplayInterval(), () -> {
+			}, () -> askOwnerToCheck(tracker, storageInitComponent));
 		}
 
-		private static void retryStorageComponent(InitTracker tracker) {
-			if (!tracker.isReady(GcsBucketInitComponent.NAME)) {
-				tracker.retryNow(GcsBucketInitComponent.NAME);
+		private static void askOwnerToCheck(ObjectProvider<InitTracker> tracker,
+				ObjectProvider<GcsBucketInitComponent> component) {
+			InitTracker available = tracker.getIfAvailable();
+			if (available != null) {
+				if (!available.isReady(GcsBucketInitComponent.NAME)) {
+					available.retryNow(GcsBucketInitComponent.NAME);
+				}
+				return;
 			}
+			// Init tracking is switched off: the component's own check still decides.
+			component.ifAvailable(GcsBucketInitComponent::initialize);
 		}
 
 		private static SpoolingExperimentStorage gcs(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
@@ -126,8 +132,9 @@ abstract class StorageBackendConfigurations {
 		SpoolReplayScheduler storageReplayScheduler(AutoSelectingBackend storageAutoSelectingBackend,
 				StorageProperties properties) {
 			AutoSelectingExperimentStorage storage = storageAutoSelectingBackend.storage();
-			return new SpoolReplayScheduler(storage::chosenGcs, properties.getReplayInterval(), storage::decide, () -> {
-			});
+			return new SpoolReplayScheduler(storage::replayRound, properties.getReplayInterval(), storage::decide,
+					() -> {
+					});
 		}
 
 	}

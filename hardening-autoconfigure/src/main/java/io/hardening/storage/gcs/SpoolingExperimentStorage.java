@@ -4,53 +4,42 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import java.util.function.BiConsumer;
 
 import io.hardening.storage.ExperimentBackend;
-import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.ExperimentIds;
 import io.hardening.storage.ExperimentPage;
 import io.hardening.storage.ExperimentStorage;
-import io.hardening.storage.PermanentStorageException;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StorageUnavailableException;
 import io.hardening.storage.StoreOutcome;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.support.Sanitizer;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Serves a remote backend (GCS) and loses nothing when it fails: a write the remote
  * refuses, or does not answer in time, goes to a local spool and is replayed by
- * {@link #replayPending()} once the remote answers again. Reads and listings see spooled
+ * {@link #replayRound()} once the remote answers again. Reads and listings see spooled
  * records.
  * <p>
  * The remote bounds and guards its own calls (for GCS a Spring Cloud circuit breaker with
  * a time limiter, see {@code GcsCallGuard}): this class adds no wait of its own. A
  * record's replay and its delete hold the same per-id lock, so a delete never races a
  * replay into bringing the record back.
+ * <p>
+ * Whether the storage is ready (writes go to GCS rather than straight to the spool) has
+ * one writer, {@link #checkRemote()}, called only by the owner of readiness: the
+ * {@code storage} init component in gcs mode, the start-up decision in auto mode.
  */
 public class SpoolingExperimentStorage implements ExperimentStorage {
 
-	private static final Log logger = LogFactory.getLog(SpoolingExperimentStorage.class);
-
-	private static final int LOCK_STRIPES = 64;
+	private static final BiConsumer<String, Instant> NO_LISTENER = (id, storedAt) -> {
+	};
 
 	private final ExperimentBackend remote;
 
@@ -58,25 +47,17 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 
 	private final FilesystemExperimentStorage spool;
 
-	private final Clock clock;
+	private final StripedLocks locks = new StripedLocks();
 
-	private final ExponentialBackOff permanentBackOff;
-
-	private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+	private final RemoteErrorLog errors = new RemoteErrorLog();
 
 	private final AtomicInteger pending = new AtomicInteger();
 
-	private final Set<String> reportedConflicts = ConcurrentHashMap.newKeySet();
+	private final SpoolReplayer replayer;
+
+	private final Clock clock;
 
 	private volatile boolean ready;
-
-	private volatile boolean outage;
-
-	private volatile String lastError;
-
-	private volatile BackOffExecution permanentBackOffExecution;
-
-	private volatile Instant replayNotBefore = Instant.MIN;
 
 	/**
 	 * Creates a spooling storage.
@@ -84,8 +65,8 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	 * @param remoteCheck a cheap call that throws when the remote does not answer (a
 	 * bucket lookup)
 	 * @param spool where records wait for the remote
-	 * @param ready whether the remote has already answered (auto mode checked it); when
-	 * {@code false} records go to the spool until {@link #checkRemote()} succeeds
+	 * @param ready whether the remote has already answered; when {@code false} records go
+	 * to the spool until {@link #checkRemote()} succeeds
 	 */
 	public SpoolingExperimentStorage(ExperimentBackend remote, Runnable remoteCheck, FilesystemExperimentStorage spool,
 			boolean ready) {
@@ -109,12 +90,8 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 		this.spool = spool;
 		this.ready = ready;
 		this.clock = clock;
-		this.permanentBackOff = new ExponentialBackOff(permanentErrorBackOff.toMillis(), 2.0);
-		this.permanentBackOff
-			.setMaxInterval(Math.max(permanentErrorBackOff.toMillis(), Duration.ofHours(1).toMillis()));
-		for (int i = 0; i < LOCK_STRIPES; i++) {
-			this.locks[i] = new ReentrantLock();
-		}
+		this.replayer = new SpoolReplayer(remote, remoteCheck, spool, this.locks, this.errors, this.pending, clock,
+				permanentErrorBackOff);
 	}
 
 	@Override
@@ -138,11 +115,12 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 		if (this.ready) {
 			try {
 				URI uri = this.remote.store(id, result, metadata, storedAt);
-				remoteAnswered();
+				this.errors.answered();
+				this.replayer.reset();
 				return new StoreOutcome(uri, false);
 			}
 			catch (StorageUnavailableException ex) {
-				remoteFailed("Write of '" + id + "' went to the spool", ex);
+				this.errors.failed("Write of '" + id + "' went to the spool", ex);
 			}
 		}
 		this.spool.store(id, result, metadata, storedAt);
@@ -169,31 +147,24 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	public ExperimentPage listPage(int limit, int offset) {
 		ExperimentIds.validatePaging(limit, offset);
 		int wanted = offset + limit;
-		Map<String, StoredExperiment> merged = new LinkedHashMap<>();
-		for (StoredExperiment record : this.spool.list(wanted, 0)) {
-			merged.put(record.id(), record.withUri(this.remote.uriOf(record.id())));
-		}
+		MergedPage merged = new MergedPage()
+			.add(this.spool.list(wanted, 0).stream().map((record) -> record.withUri(uriOf(record.id()))).toList());
 		String partialReason = null;
 		try {
-			for (StoredExperiment record : this.remote.list(wanted, 0)) {
-				merged.putIfAbsent(record.id(), record);
-			}
+			merged.add(this.remote.list(wanted, 0));
 		}
 		catch (StorageUnavailableException ex) {
 			// Serve what the spool has, and say so: never a silently short page.
 			partialReason = Sanitizer
 				.sanitize("GCS could not be listed, showing spooled records only: " + Sanitizer.describe(ex), 500);
 		}
-		List<StoredExperiment> all = new ArrayList<>(merged.values());
-		all.sort(Comparator.comparing(StoredExperiment::storedAt).reversed().thenComparing(StoredExperiment::id));
-		return new ExperimentPage(List.copyOf(all.subList(Math.min(offset, all.size()), Math.min(wanted, all.size()))),
-				partialReason);
+		return new ExperimentPage(List.copyOf(merged.page(limit, offset)), partialReason);
 	}
 
 	@Override
 	public boolean delete(String id) {
 		ExperimentIds.validate(id);
-		return locked(id, () -> {
+		return this.locks.locked(id, () -> {
 			boolean spooled = this.spool.delete(id);
 			if (spooled) {
 				this.pending.decrementAndGet();
@@ -206,16 +177,18 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 					throw ex;
 				}
 				// The record lived in the spool, so GCS never held it: it is gone.
-				this.lastError = Sanitizer
-					.sanitize("Delete of spooled '" + id + "' could not reach GCS: " + Sanitizer.describe(ex), 500);
+				this.errors.error("Delete of spooled '" + id + "' could not reach GCS: " + Sanitizer.describe(ex),
+						false);
 				return true;
 			}
 		});
 	}
 
 	/**
-	 * Checks that the remote answers; on success the storage is ready. Logs nothing: the
-	 * caller decides what a failure means (auto mode falls back and says so once).
+	 * Checks that the remote answers and, when it does, marks the storage ready. This is
+	 * the only writer of readiness: only its owner calls it (the {@code storage} init
+	 * component in gcs mode, the start-up decision in auto mode). Logs nothing: the
+	 * caller decides what a failure means.
 	 * @throws StorageUnavailableException when it does not answer
 	 */
 	public void checkRemote() {
@@ -223,107 +196,41 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 			this.remoteCheck.run();
 		}
 		catch (RuntimeException ex) {
-			this.lastError = Sanitizer.sanitize("GCS check failed: " + Sanitizer.describe(ex), 500);
-			throw (ex instanceof StorageUnavailableException unavailable) ? unavailable
-					: new StorageUnavailableException(this.lastError, ex);
+			throw this.errors.checkFailed(ex);
 		}
 		this.ready = true;
 	}
 
 	/**
-	 * Replays spooled records to the remote, oldest first, each at most once: a record
-	 * leaves the spool only after the remote holds it. Stops at the first failure; after
-	 * a permanent error (the remote refused a record) waits with an exponential back-off
-	 * before the next round tries again. Called in the background every
-	 * {@code hardening.storage.replay-interval}.
-	 * @return how many records were replayed
+	 * Runs one replay round: checks the bucket and replays spooled records oldest first,
+	 * each at most once. Called in the background every
+	 * {@code hardening.storage.replay-interval}. It never marks the storage ready; its
+	 * caller may tell the owner of readiness that GCS answered.
+	 * @return what the round did
 	 */
-	public int replayPending() {
-		List<String> ids = this.spool.idsOldestFirst();
-		this.pending.set(ids.size());
-		if (ids.isEmpty() && this.ready) {
-			return 0;
-		}
-		if (this.clock.instant().isBefore(this.replayNotBefore)) {
-			return 0;
-		}
-		try {
-			checkRemote();
-		}
-		catch (StorageUnavailableException ex) {
-			return 0;
-		}
-		int replayed = 0;
-		for (String id : ids) {
-			Replay outcome = locked(id, () -> replay(id));
-			if (outcome == Replay.STOP) {
-				break;
-			}
-			if (outcome == Replay.DELIVERED) {
-				replayed++;
-			}
-		}
-		this.pending.set(this.spool.idsOldestFirst().size());
-		if (replayed > 0) {
-			logger.info("Replayed %d spooled experiment(s) to GCS, %d pending".formatted(replayed, this.pending.get()));
-		}
-		return replayed;
-	}
-
-	private Replay replay(String id) {
-		// Read under the lock: a delete that won the lock first has removed it.
-		Optional<StoredExperiment> record = this.spool.get(id);
-		if (record.isEmpty()) {
-			return Replay.SKIPPED;
-		}
-		StoredExperiment spooled = record.get();
-		try {
-			this.remote.store(id, spooled.result(), spooled.metadata(), spooled.storedAt());
-		}
-		catch (ExperimentConflictException ex) {
-			// Kept in the spool, where reads still see it, for a person to resolve.
-			this.lastError = Sanitizer.sanitize("Cannot replay '" + id + "': " + ex.getMessage(), 500);
-			if (this.reportedConflicts.add(id)) {
-				// Once per record, not once per replay round.
-				logger.error(this.lastError);
-			}
-			return Replay.SKIPPED;
-		}
-		catch (PermanentStorageException ex) {
-			BackOffExecution execution = this.permanentBackOffExecution;
-			if (execution == null) {
-				execution = this.permanentBackOff.start();
-				this.permanentBackOffExecution = execution;
-			}
-			long wait = execution.nextBackOff();
-			this.replayNotBefore = this.clock.instant().plusMillis(wait);
-			remoteFailed("Replay stopped at '" + id + "', next attempt in " + Duration.ofMillis(wait).toSeconds() + "s",
-					ex);
-			return Replay.STOP;
-		}
-		catch (StorageUnavailableException ex) {
-			remoteFailed("Replay stopped at '" + id + "'", ex);
-			return Replay.STOP;
-		}
-		// Only after GCS holds the record does it leave the spool.
-		this.spool.delete(id);
-		remoteAnswered();
-		return Replay.DELIVERED;
-	}
-
-	private <T> T locked(String id, Supplier<T> action) {
-		ReentrantLock lock = this.locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
-		lock.lock();
-		try {
-			return action.get();
-		}
-		finally {
-			lock.unlock();
-		}
+	public ReplayRound replayRound() {
+		return replayRound(NO_LISTENER);
 	}
 
 	/**
-	 * Whether the remote has answered at least once.
+	 * Runs one replay round and reports each record GCS now holds.
+	 * @param delivered told the id and stored time of each record replayed
+	 * @return what the round did
+	 */
+	public ReplayRound replayRound(BiConsumer<String, Instant> delivered) {
+		return this.replayer.replay(this.ready, delivered);
+	}
+
+	/**
+	 * Runs one replay round, see {@link #replayRound()}.
+	 * @return how many records were replayed
+	 */
+	public int replayPending() {
+		return replayRound().delivered();
+	}
+
+	/**
+	 * Whether the owner of readiness has seen the remote answer at least once.
 	 * @return whether the storage is ready
 	 */
 	public boolean isReady() {
@@ -351,32 +258,9 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	public StorageStatus status() {
 		StorageStatus remoteStatus = this.remote.status();
 		int pendingReplay = Math.max(0, this.pending.get());
-		return new StorageStatus(StorageStatus.GCS, remoteStatus.location(), null, pendingReplay, this.lastError,
-				this.ready, remoteStatus.fallbackActive() || !this.ready || pendingReplay > 0,
+		return new StorageStatus(StorageStatus.GCS, remoteStatus.location(), null, pendingReplay,
+				this.errors.lastError(), this.ready, remoteStatus.fallbackActive() || !this.ready || pendingReplay > 0,
 				remoteStatus.permanentErrors());
-	}
-
-	private void remoteAnswered() {
-		this.outage = false;
-		this.lastError = null;
-		this.permanentBackOffExecution = null;
-		this.replayNotBefore = Instant.MIN;
-	}
-
-	private void remoteFailed(String what, StorageUnavailableException ex) {
-		boolean wasFailing = this.outage;
-		this.outage = true;
-		this.lastError = Sanitizer.sanitize(what + ": " + Sanitizer.describe(ex), 500);
-		if (!wasFailing) {
-			// Once per outage, not once per request.
-			logger.warn(this.lastError);
-		}
-	}
-
-	private enum Replay {
-
-		DELIVERED, SKIPPED, STOP
-
 	}
 
 }

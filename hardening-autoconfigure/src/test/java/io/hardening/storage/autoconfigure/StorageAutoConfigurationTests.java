@@ -37,6 +37,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static io.hardening.storage.TestDocuments.documents;
 import static io.hardening.storage.TestDocuments.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -190,6 +191,49 @@ class StorageAutoConfigurationTests {
 					assertThat(storage.store("exp-1", json("{}"), json("{}")))
 						.hasToString("gs://bucket/exp-1/result.json");
 					assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
+				});
+		}
+	}
+
+	@Test
+	void autoModeFallbackReplaysWhatAnEarlierRunSpooledOnceGcsAnswers() throws IOException {
+		new FilesystemExperimentStorage(this.root.resolve("data/.spool"), documents()).store("left-over",
+				json("{\"n\":1}"), json("{}"));
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			server.setFailing(true);
+			runner()
+				.withPropertyValues("hardening.storage.gcs.bucket=bucket", "hardening.storage.gcs.host=" + server.url(),
+						"hardening.storage.gcs.write-timeout=1s", "hardening.storage.gcs.startup-timeout=3s",
+						"hardening.storage.replay-interval=200ms")
+				.run((context) -> {
+					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(storage.get("left-over")).isPresent();
+					assertThat(storage.status().backend()).isEqualTo("filesystem");
+					server.setFailing(false);
+					await().atMost(Duration.ofSeconds(10)).until(() -> server.creations("left-over/result.json") == 1);
+					await().atMost(Duration.ofSeconds(5)).until(() -> storage.status().pendingReplay() == 0);
+					// The decision holds; the replayed record stays readable.
+					assertThat(storage.status().backend()).isEqualTo("filesystem");
+					assertThat(storage.get("left-over").orElseThrow().result()).isEqualTo(json("{\"n\":1}"));
+				});
+		}
+	}
+
+	@Test
+	void gcsModeWithoutInitTrackerBecomesReadyThroughItsInitComponentWhenReplaySeesGcs() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			server.setFailing(true);
+			runner()
+				.withPropertyValues("hardening.storage.mode=gcs", "hardening.storage.gcs.bucket=bucket",
+						"hardening.storage.gcs.host=" + server.url(), "hardening.storage.gcs.write-timeout=1s",
+						"hardening.storage.replay-interval=200ms")
+				.run((context) -> {
+					// No InitTracker in this context: nothing but a replay round asks the
+					// component to check.
+					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(storage.status().ready()).isFalse();
+					server.setFailing(false);
+					await().atMost(Duration.ofSeconds(10)).until(() -> storage.status().ready());
 				});
 		}
 	}
