@@ -259,6 +259,22 @@ class StorageAutoConfigurationTests {
 	}
 
 	@Test
+	void claimTimeoutNotAboveWriteTimeoutFailsWithFailureAnalysisNamingBoth() {
+		runner()
+			.withPropertyValues("hardening.storage.gcs.bucket=bucket", "hardening.storage.gcs.write-timeout=5s",
+					"hardening.storage.gcs.claim-timeout=5s")
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidHardeningPropertyFailureAnalyzer(
+						new MockEnvironment().withProperty("hardening.storage.gcs.claim-timeout", "5s")
+							.withProperty("hardening.storage.gcs.write-timeout", "5s"))
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("hardening.storage.gcs.claim-timeout")
+					.contains("hardening.storage.gcs.write-timeout");
+			});
+	}
+
+	@Test
 	void gcsClientBacksOffToUserBean() {
 		Storage mine = mock(Storage.class);
 		runner().withPropertyValues("hardening.storage.gcs.bucket=bucket")
