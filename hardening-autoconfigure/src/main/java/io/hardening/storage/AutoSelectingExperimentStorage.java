@@ -12,6 +12,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.storage.gcs.ReplayRound;
+import io.hardening.storage.gcs.SpoolReadingFallbackStorage;
+import io.hardening.storage.gcs.SpoolingExperimentStorage;
 import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
@@ -80,7 +83,7 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 		return CompletableFuture.supplyAsync(() -> {
 			SpoolingExperimentStorage storage = this.gcs.get();
 			storage.checkRemote();
-			return new Choice(storage, null);
+			return new Choice(storage, null, storage::replayRound);
 		}, (runnable) -> DECISION_THREADS.newThread(runnable).start())
 			.orTimeout(this.startupTimeout.toMillis(), TimeUnit.MILLISECONDS)
 			.exceptionally((ex) -> fallback(describe(ex)));
@@ -99,18 +102,18 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 		String sanitized = Sanitizer.sanitize(reason, 500);
 		logger.warn("Storage falls back to the filesystem at %s: %s".formatted(this.filesystem.getRoot(), sanitized));
 		if (this.gcs == null) {
-			return new Choice(this.filesystem, sanitized);
+			return new Choice(this.filesystem, sanitized, () -> ReplayRound.IDLE);
 		}
 		// Records an earlier run spooled for GCS stay readable while the filesystem
-		// serves.
+		// serves, and are replayed once the bucket answers.
 		try {
 			SpoolingExperimentStorage spooling = this.gcs.get();
-			return new Choice(new SpoolReadingExperimentStorage(this.filesystem, spooling.getSpool(), spooling::uriOf),
-					sanitized);
+			SpoolReadingFallbackStorage fallback = new SpoolReadingFallbackStorage(this.filesystem, spooling);
+			return new Choice(fallback, sanitized, fallback::replayRound);
 		}
 		catch (RuntimeException ex) {
 			// The GCS storage could not even be created: there is no spool to read.
-			return new Choice(this.filesystem, sanitized);
+			return new Choice(this.filesystem, sanitized, () -> ReplayRound.IDLE);
 		}
 	}
 
@@ -157,16 +160,17 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	}
 
 	/**
-	 * Returns the GCS storage when it was chosen, for replay.
-	 * @return the GCS storage, or empty (also while undecided)
+	 * Runs one replay round of the GCS spool: of the GCS storage when it was chosen, or,
+	 * while the filesystem serves, of what an earlier run left in the spool. Does nothing
+	 * while undecided or without GCS.
+	 * @return what the round did
 	 */
-	public Optional<SpoolingExperimentStorage> chosenGcs() {
+	public ReplayRound replayRound() {
 		CompletableFuture<Choice> current = this.decision;
 		if (current == null || !current.isDone()) {
-			return Optional.empty();
+			return ReplayRound.IDLE;
 		}
-		return (current.join().storage() instanceof SpoolingExperimentStorage spooling) ? Optional.of(spooling)
-				: Optional.empty();
+		return current.join().replay().get();
 	}
 
 	@Override
@@ -185,8 +189,9 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	 *
 	 * @param storage the storage that serves
 	 * @param fallbackReason why the filesystem serves, or {@code null} for GCS
+	 * @param replay runs one replay round of the GCS spool, if there is one
 	 */
-	public record Choice(ExperimentStorage storage, String fallbackReason) {
+	public record Choice(ExperimentStorage storage, String fallbackReason, Supplier<ReplayRound> replay) {
 
 	}
 

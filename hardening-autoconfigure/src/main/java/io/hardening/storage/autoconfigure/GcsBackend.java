@@ -1,6 +1,6 @@
 package io.hardening.storage.autoconfigure;
 
-import io.hardening.storage.SpoolingExperimentStorage;
+import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
 /**
  * Holds the GCS storage without being an {@link io.hardening.storage.ExperimentStorage}

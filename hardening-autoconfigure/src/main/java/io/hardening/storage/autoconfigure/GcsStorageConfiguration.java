@@ -7,12 +7,13 @@ import java.io.UncheckedIOException;
 import com.google.auth.Credentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.storage.Storage;
+import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.storage.JsonDocuments;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.GcsCallGuard;
 import io.hardening.storage.gcs.GcsClients;
 import io.hardening.storage.gcs.GcsExperimentStorage;
+import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -73,8 +74,18 @@ class GcsStorageConfiguration {
 	GcsBackend storageGcsBackend(StorageProperties properties, JsonDocuments documents, ObjectProvider<Storage> storage,
 			GcsCallGuard storageGcsCallGuard) {
 		StorageProperties.Gcs gcs = properties.getGcs();
+		if (gcs.getClaimTimeout().compareTo(gcs.getWriteTimeout()) <= 0) {
+			// A claim must outlive every write that may still finish it.
+			throw new InvalidHardeningPropertyException("hardening.storage.gcs.claim-timeout",
+					gcs.getClaimTimeout().toMillis() + "ms",
+					"must be longer than hardening.storage.gcs.write-timeout (" + gcs.getWriteTimeout().toMillis()
+							+ "ms), or a live writer's claim could be taken over",
+					"Raise hardening.storage.gcs.claim-timeout above hardening.storage.gcs.write-timeout, "
+							+ "or lower hardening.storage.gcs.write-timeout.",
+					"hardening.storage.gcs.write-timeout");
+		}
 		GcsExperimentStorage remote = new GcsExperimentStorage(SingletonSupplier.of(storage::getObject),
-				gcs.getBucket(), gcs.getPrefix(), documents, storageGcsCallGuard);
+				gcs.getBucket(), gcs.getPrefix(), documents, storageGcsCallGuard, gcs.getClaimTimeout());
 		return new GcsBackend(new SpoolingExperimentStorage(remote, remote::checkBucket,
 				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), false));
 	}

@@ -1,18 +1,16 @@
 package io.hardening.storage.autoconfigure;
 
-import java.util.Optional;
-
 import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.init.InitTracker;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.ObservedExperimentStorage;
-import io.hardening.storage.SpoolingExperimentStorage;
-import io.hardening.storage.StorageInitComponent;
 import io.hardening.storage.StorageOperationListener;
-import io.hardening.storage.StorageReplayScheduler;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import io.hardening.storage.gcs.GcsBucketInitComponent;
+import io.hardening.storage.gcs.SpoolReplayScheduler;
+import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -59,25 +57,33 @@ abstract class StorageBackendConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "storageInitComponent")
-		StorageInitComponent storageInitComponent(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
-			return new StorageInitComponent(gcs(gcs, properties));
+		GcsBucketInitComponent storageInitComponent(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
+			return new GcsBucketInitComponent(gcs(gcs, properties));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		StorageReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
-				ObjectProvider<InitTracker> tracker) {
+		SpoolReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
+				ObjectProvider<InitTracker> tracker, ObjectProvider<GcsBucketInitComponent> storageInitComponent) {
 			SpoolingExperimentStorage storage = gcs(gcs, properties);
-			// GCS answered a replay round: the init component, which owns readiness,
-			// checks now instead of at its next backoff.
-			return new StorageReplayScheduler(() -> Optional.of(storage), properties.getReplayInterval(), () -> {
-			}, () -> tracker.ifAvailable(Gcs::retryStorageComponent));
+			// GCS answered a replay round: the init component, which alone owns
+			// readiness, checks now instead of at its next backoff. The replay round
+			// itself never marks the storage ready.
+			return new SpoolReplayScheduler(storage::replayRound, properties.getReplayInterval(), () -> {
+			}, () -> askOwnerToCheck(tracker, storageInitComponent));
 		}
 
-		private static void retryStorageComponent(InitTracker tracker) {
-			if (!tracker.isReady(StorageInitComponent.NAME)) {
-				tracker.retryNow(StorageInitComponent.NAME);
+		private static void askOwnerToCheck(ObjectProvider<InitTracker> tracker,
+				ObjectProvider<GcsBucketInitComponent> component) {
+			InitTracker available = tracker.getIfAvailable();
+			if (available != null) {
+				if (!available.isReady(GcsBucketInitComponent.NAME)) {
+					available.retryNow(GcsBucketInitComponent.NAME);
+				}
+				return;
 			}
+			// Init tracking is switched off: the component's own check still decides.
+			component.ifAvailable(GcsBucketInitComponent::initialize);
 		}
 
 		private static SpoolingExperimentStorage gcs(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
@@ -123,10 +129,10 @@ abstract class StorageBackendConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		StorageReplayScheduler storageReplayScheduler(AutoSelectingBackend storageAutoSelectingBackend,
+		SpoolReplayScheduler storageReplayScheduler(AutoSelectingBackend storageAutoSelectingBackend,
 				StorageProperties properties) {
 			AutoSelectingExperimentStorage storage = storageAutoSelectingBackend.storage();
-			return new StorageReplayScheduler(storage::chosenGcs, properties.getReplayInterval(), storage::decide,
+			return new SpoolReplayScheduler(storage::replayRound, properties.getReplayInterval(), storage::decide,
 					() -> {
 					});
 		}

@@ -2,11 +2,10 @@ package io.hardening.storage.gcs;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,22 +20,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.google.cloud.storage.Blob;
-import com.google.cloud.storage.BlobId;
-import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Bucket;
 import com.google.cloud.storage.Storage;
-import com.google.cloud.storage.Storage.BlobField;
-import com.google.cloud.storage.Storage.BlobListOption;
-import com.google.cloud.storage.Storage.BlobTargetOption;
 import com.google.cloud.storage.StorageException;
 import io.hardening.storage.ExperimentBackend;
-import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.ExperimentIds;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.JsonDocuments.CorruptDocumentException;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StorageUnavailableException;
 import io.hardening.storage.StoredExperiment;
+import io.hardening.storage.gcs.GcsRecordNames.Candidate;
 import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
@@ -45,27 +39,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Stores records as {@code {prefix}{id}/result.json} and
- * {@code {prefix}{id}/metadata.json} in a bucket through the Google Cloud Storage client.
- * Blocking; every data call runs through the {@link GcsCallGuard}, whose time limiter
- * bounds it.
+ * {@code {prefix}{id}/metadata.json} in a bucket through the Google Cloud Storage client,
+ * with an entry per record in a time index that listings page through. Blocking; every
+ * data call runs through the {@link GcsCallGuard}, whose time limiter bounds it.
  * <p>
- * Both objects are written with a does-not-exist precondition, {@code metadata.json}
- * first as the writer's claim and {@code result.json} last, so a record is complete once
- * {@code result.json} exists and nothing is ever overwritten; a 412 answer is read back
- * and counts as success when the content is the same (an idempotent retry).
+ * Both objects are written with preconditions by the {@link GcsRecordWriter}, so a record
+ * is complete once {@code result.json} exists and nothing complete is ever overwritten; a
+ * 412 answer is read back and counts as success when the content is the same (an
+ * idempotent retry).
  */
 public class GcsExperimentStorage implements ExperimentBackend {
 
 	/**
-	 * Custom object metadata that keeps the original stored time across replays.
+	 * How long a writer's claim on an id holds by default.
 	 */
-	static final String STORED_AT = "hardening-stored-at";
-
-	private static final String RESULT = "result.json";
-
-	private static final String METADATA = "metadata.json";
-
-	private static final String JSON = "application/json";
+	public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofMinutes(1);
 
 	private static final int PAGE_READS = 8;
 
@@ -73,9 +61,9 @@ public class GcsExperimentStorage implements ExperimentBackend {
 
 	private final Supplier<Storage> storage;
 
-	private final String bucket;
+	private final GcsRecordNames names;
 
-	private final String prefix;
+	private final GcsRecordWriter writer;
 
 	private final JsonDocuments documents;
 
@@ -88,7 +76,7 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	private final Set<String> reportedCorrupt = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * Creates a storage for the given bucket.
+	 * Creates a storage for the given bucket, with the default claim timeout.
 	 * @param storage supplies the client on first use, so that creating it (and looking
 	 * up credentials) happens off the startup path
 	 * @param bucket the bucket name
@@ -99,15 +87,30 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	 */
 	public GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
 			GcsCallGuard guard) {
-		this(storage, bucket, prefix, documents, guard, Clock.systemUTC());
+		this(storage, bucket, prefix, documents, guard, DEFAULT_CLAIM_TIMEOUT);
+	}
+
+	/**
+	 * Creates a storage for the given bucket.
+	 * @param storage supplies the client on first use
+	 * @param bucket the bucket name
+	 * @param prefix the object name prefix, empty or ending in {@code /}
+	 * @param documents the document codec
+	 * @param guard runs every data call through the circuit breakers
+	 * @param claimTimeout how long a writer's claim on an id ({@code metadata.json}
+	 * without {@code result.json}) holds before a later writer takes it over
+	 */
+	public GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
+			GcsCallGuard guard, Duration claimTimeout) {
+		this(storage, bucket, prefix, documents, guard, claimTimeout, Clock.systemUTC());
 	}
 
 	GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
-			GcsCallGuard guard, Clock clock) {
+			GcsCallGuard guard, Duration claimTimeout, Clock clock) {
 		this.guard = guard;
 		this.storage = storage;
-		this.bucket = bucket;
-		this.prefix = normalizePrefix(prefix);
+		this.names = new GcsRecordNames(bucket, normalizePrefix(prefix));
+		this.writer = new GcsRecordWriter(this.names, documents, claimTimeout, clock);
 		this.documents = documents;
 		this.clock = clock;
 	}
@@ -137,7 +140,7 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	 * @return the bucket
 	 */
 	public String getBucket() {
-		return this.bucket;
+		return this.names.bucket();
 	}
 
 	/**
@@ -157,14 +160,14 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	public void checkBucket() {
 		Bucket found;
 		try {
-			found = this.storage.get().get(this.bucket);
+			found = this.storage.get().get(this.names.bucket());
 		}
 		catch (RuntimeException ex) {
 			throw new StorageUnavailableException(
-					"Bucket '" + this.bucket + "' did not answer: " + Sanitizer.describe(ex), ex);
+					"Bucket '" + this.names.bucket() + "' did not answer: " + Sanitizer.describe(ex), ex);
 		}
 		if (found == null) {
-			throw new StorageUnavailableException("Bucket '" + this.bucket + "' does not exist", null);
+			throw new StorageUnavailableException("Bucket '" + this.names.bucket() + "' does not exist", null);
 		}
 	}
 
@@ -178,57 +181,10 @@ public class GcsExperimentStorage implements ExperimentBackend {
 		ExperimentIds.validate(id);
 		byte[] resultBytes = this.documents.toBytes("result", result);
 		byte[] metadataBytes = this.documents.toBytes("metadata", metadata);
-		JsonNode expectedResult = this.documents.normalized(resultBytes);
-		JsonNode expectedMetadata = this.documents.normalized(metadataBytes);
-		Map<String, String> custom = Map.of(STORED_AT, storedAt.truncatedTo(ChronoUnit.MILLIS).toString());
-		return this.guard.write("GCS write of '" + id + "'",
-				() -> create(id, resultBytes, metadataBytes, expectedResult, expectedMetadata, custom));
-	}
-
-	private URI create(String id, byte[] resultBytes, byte[] metadataBytes, JsonNode expectedResult,
-			JsonNode expectedMetadata, Map<String, String> custom) {
-		Storage client = this.storage.get();
-		// metadata.json is the claim: only a writer whose metadata is there may write
-		// result.json, and both are created with a does-not-exist precondition, so
-		// concurrent writers of one id end with one winner and a consistent pair.
-		if (!createIfAbsent(client, blobId(id, METADATA), metadataBytes, custom)
-				&& !expectedMetadata.equals(readDocument(client, blobId(id, METADATA)))) {
-			throw new ExperimentConflictException(id);
-		}
-		if (!createIfAbsent(client, blobId(id, RESULT), resultBytes, custom)
-				&& !expectedResult.equals(readDocument(client, blobId(id, RESULT)))) {
-			throw new ExperimentConflictException(id);
-		}
-		return uriOf(id);
-	}
-
-	private boolean createIfAbsent(Storage client, BlobId blobId, byte[] content, Map<String, String> custom) {
-		try {
-			client.create(BlobInfo.newBuilder(blobId).setContentType(JSON).setMetadata(custom).build(), content,
-					BlobTargetOption.doesNotExist());
-			return true;
-		}
-		catch (StorageException ex) {
-			if (ex.getCode() != 412) {
-				throw ex;
-			}
-			return false;
-		}
-	}
-
-	private JsonNode readDocument(Storage client, BlobId blobId) {
-		try {
-			return this.documents.fromBytes(client.readAllBytes(blobId));
-		}
-		catch (CorruptDocumentException ex) {
-			return null;
-		}
-		catch (StorageException ex) {
-			if (ex.getCode() == 404) {
-				return null;
-			}
-			throw ex;
-		}
+		return this.guard.write("GCS write of '" + id + "'", () -> {
+			this.writer.write(this.storage.get(), id, resultBytes, metadataBytes, storedAt);
+			return uriOf(id);
+		});
 	}
 
 	@Override
@@ -244,36 +200,21 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	}
 
 	private List<StoredExperiment> readPage(int limit, int offset) {
-		// One entry per record (result.json only), carrying its stored time: the page is
-		// chosen from the listing, and only its records are read.
-		List<Candidate> candidates = new ArrayList<>();
-		for (Blob blob : this.storage.get()
-			.list(this.bucket, BlobListOption.prefix(this.prefix),
-					BlobListOption.matchGlob(this.prefix + "*/" + RESULT),
-					BlobListOption.fields(BlobField.NAME, BlobField.METADATA, BlobField.TIME_CREATED))
-			.iterateAll()) {
-			String name = blob.getName();
-			if (!name.endsWith("/" + RESULT)) {
-				continue;
+		// The time index names the page's records newest first, one list request per
+		// 1000 entries of offset and limit; only the page's records are read.
+		GcsIndexCursor index = new GcsIndexCursor(this.storage.get(), this.names, offset + limit);
+		index.skip(offset);
+		Map<String, StoredExperiment> page = new LinkedHashMap<>();
+		List<Candidate> candidates = index.next(limit);
+		while (!candidates.isEmpty()) {
+			for (Optional<StoredExperiment> record : readAll(candidates)) {
+				record.ifPresent((found) -> page.putIfAbsent(found.id(), found));
 			}
-			String id = name.substring(this.prefix.length(), name.length() - RESULT.length() - 1);
-			if (ExperimentIds.isValid(id)) {
-				candidates.add(new Candidate(id, storedAt(blob)));
-			}
+			// A record deleted since it was indexed leaves a gap: fill it from the
+			// entries after the page.
+			candidates = (page.size() < limit) ? index.next(limit - page.size()) : List.of();
 		}
-		candidates.sort(Comparator.comparing(Candidate::storedAt).reversed().thenComparing(Candidate::id));
-		List<StoredExperiment> page = new ArrayList<>();
-		int next = Math.min(offset, candidates.size());
-		while (page.size() < limit && next < candidates.size()) {
-			// A record deleted or unreadable since the listing leaves a gap: fill it from
-			// the candidates after the page.
-			int end = Math.min(candidates.size(), next + limit - page.size());
-			for (Optional<StoredExperiment> record : readAll(candidates.subList(next, end))) {
-				record.ifPresent(page::add);
-			}
-			next = end;
-		}
-		return page;
+		return List.copyOf(page.values());
 	}
 
 	private List<Optional<StoredExperiment>> readAll(List<Candidate> candidates) {
@@ -307,37 +248,42 @@ public class GcsExperimentStorage implements ExperimentBackend {
 		ExperimentIds.validate(id);
 		return this.guard.write("GCS delete of '" + id + "'", () -> {
 			Storage client = this.storage.get();
-			// result.json first: without it the record no longer exists.
-			boolean existed = client.delete(blobId(id, RESULT));
-			client.delete(blobId(id, METADATA));
+			Blob resultBlob = client.get(this.names.result(id));
+			// result.json first: without it the record no longer exists; its index entry
+			// last, so an entry never outlives a record unnoticed (a listing skips it).
+			boolean existed = client.delete(this.names.result(id));
+			client.delete(this.names.metadata(id));
+			if (resultBlob != null) {
+				client.delete(this.names.indexEntry(id, GcsRecordNames.storedAt(resultBlob)));
+			}
 			return existed;
 		});
 	}
 
 	@Override
 	public URI uriOf(String id) {
-		return URI.create("gs://" + this.bucket + "/" + this.prefix + id + "/" + RESULT);
+		return URI.create("gs://" + this.names.bucket() + "/" + this.names.prefix() + id + "/" + GcsRecordNames.RESULT);
 	}
 
 	@Override
 	public StorageStatus status() {
-		return new StorageStatus(StorageStatus.GCS, this.bucket, null, 0, null, true, this.guard.writesFailing(),
-				this.guard.permanentErrors());
+		return new StorageStatus(StorageStatus.GCS, this.names.bucket(), null, 0, null, true,
+				this.guard.writesFailing(), this.guard.permanentErrors());
 	}
 
 	private Optional<StoredExperiment> read(String id, Instant knownStoredAt) {
 		Storage client = this.storage.get();
 		Instant storedAt = knownStoredAt;
 		if (storedAt == null) {
-			Blob resultBlob = client.get(blobId(id, RESULT));
+			Blob resultBlob = client.get(this.names.result(id));
 			if (resultBlob == null) {
 				return Optional.empty();
 			}
-			storedAt = storedAt(resultBlob);
+			storedAt = GcsRecordNames.storedAt(resultBlob);
 		}
 		try {
-			JsonNode result = this.documents.fromBytes(client.readAllBytes(blobId(id, RESULT)));
-			JsonNode metadata = this.documents.fromBytes(client.readAllBytes(blobId(id, METADATA)));
+			JsonNode result = this.documents.fromBytes(client.readAllBytes(this.names.result(id)));
+			JsonNode metadata = this.documents.fromBytes(client.readAllBytes(this.names.metadata(id)));
 			return Optional.of(new StoredExperiment(id, result, metadata, uriOf(id), storedAt));
 		}
 		catch (CorruptDocumentException ex) {
@@ -354,35 +300,10 @@ public class GcsExperimentStorage implements ExperimentBackend {
 
 	private Optional<StoredExperiment> corrupt(String id, RuntimeException ex) {
 		if (this.reportedCorrupt.add(id)) {
-			logger.warn("Skipping unreadable experiment '%s' in bucket '%s': %s".formatted(id, this.bucket,
+			logger.warn("Skipping unreadable experiment '%s' in bucket '%s': %s".formatted(id, this.names.bucket(),
 					Sanitizer.describe(ex)));
 		}
 		return Optional.empty();
-	}
-
-	private Instant storedAt(BlobInfo blob) {
-		Map<String, String> metadata = blob.getMetadata();
-		String value = (metadata != null) ? metadata.get(STORED_AT) : null;
-		if (value != null) {
-			try {
-				return Instant.parse(value);
-			}
-			catch (DateTimeParseException ex) {
-				// fall through to the creation time
-			}
-		}
-		if (blob.getCreateTimeOffsetDateTime() != null) {
-			return blob.getCreateTimeOffsetDateTime().toInstant();
-		}
-		return Instant.EPOCH;
-	}
-
-	private BlobId blobId(String id, String file) {
-		return BlobId.of(this.bucket, this.prefix + id + "/" + file);
-	}
-
-	private record Candidate(String id, Instant storedAt) {
-
 	}
 
 }

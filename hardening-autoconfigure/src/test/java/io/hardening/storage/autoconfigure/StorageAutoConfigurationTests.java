@@ -16,12 +16,12 @@ import io.hardening.probes.ReadinessMember;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.ObservedExperimentStorage;
-import io.hardening.storage.StorageInitComponent;
-import io.hardening.storage.StorageReplayScheduler;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.FakeGcsServer;
+import io.hardening.storage.gcs.GcsBucketInitComponent;
+import io.hardening.storage.gcs.SpoolReplayScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +37,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static io.hardening.storage.TestDocuments.documents;
 import static io.hardening.storage.TestDocuments.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,10 +58,10 @@ class StorageAutoConfigurationTests {
 	void storageIsCreatedByDefaultInAutoModeWithoutTouchingGcs() {
 		runner().run((context) -> {
 			assertThat(context).hasSingleBean(ExperimentStorage.class)
-				.hasSingleBean(StorageReplayScheduler.class)
+				.hasSingleBean(SpoolReplayScheduler.class)
 				.doesNotHaveBean(Storage.class)
 				.doesNotHaveBean(GcsBackend.class)
-				.doesNotHaveBean(StorageInitComponent.class);
+				.doesNotHaveBean(GcsBucketInitComponent.class);
 			assertThat(context.getBean("storageReadinessMember", ReadinessMember.class))
 				.isEqualTo(ReadinessMember.include("storage"));
 			ExperimentStorage storage = context.getBean(ExperimentStorage.class);
@@ -97,8 +98,8 @@ class StorageAutoConfigurationTests {
 						"hardening.storage.gcs.host=" + server.url())
 				.withBean(ExperimentStorage.class, () -> mock(ExperimentStorage.class))
 				.run((context) -> assertThat(context).hasNotFailed()
-					.doesNotHaveBean(StorageReplayScheduler.class)
-					.doesNotHaveBean(StorageInitComponent.class));
+					.doesNotHaveBean(SpoolReplayScheduler.class)
+					.doesNotHaveBean(GcsBucketInitComponent.class));
 			assertThat(server.requestCount()).isZero();
 		}
 	}
@@ -173,12 +174,12 @@ class StorageAutoConfigurationTests {
 				.withPropertyValues("hardening.storage.mode=gcs", "hardening.storage.gcs.bucket=bucket",
 						"hardening.storage.gcs.host=" + server.url(), "hardening.storage.gcs.write-timeout=2s")
 				.run((context) -> {
-					assertThat(context).hasSingleBean(StorageInitComponent.class).hasSingleBean(Storage.class);
+					assertThat(context).hasSingleBean(GcsBucketInitComponent.class).hasSingleBean(Storage.class);
 					// Created on first use, in the background (the first replay round
 					// checks
 					// the bucket at once), never while the context starts.
 					assertThat(context.getBeanFactory().getBeanDefinition("hardeningGcsStorage").isLazyInit()).isTrue();
-					StorageInitComponent component = context.getBean(StorageInitComponent.class);
+					GcsBucketInitComponent component = context.getBean(GcsBucketInitComponent.class);
 					assertThat(component.name()).isEqualTo("storage");
 					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
 					assertThat(context).getBeans(ExperimentStorage.class).hasSize(1);
@@ -190,6 +191,49 @@ class StorageAutoConfigurationTests {
 					assertThat(storage.store("exp-1", json("{}"), json("{}")))
 						.hasToString("gs://bucket/exp-1/result.json");
 					assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
+				});
+		}
+	}
+
+	@Test
+	void autoModeFallbackReplaysWhatAnEarlierRunSpooledOnceGcsAnswers() throws IOException {
+		new FilesystemExperimentStorage(this.root.resolve("data/.spool"), documents()).store("left-over",
+				json("{\"n\":1}"), json("{}"));
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			server.setFailing(true);
+			runner()
+				.withPropertyValues("hardening.storage.gcs.bucket=bucket", "hardening.storage.gcs.host=" + server.url(),
+						"hardening.storage.gcs.write-timeout=1s", "hardening.storage.gcs.startup-timeout=3s",
+						"hardening.storage.replay-interval=200ms")
+				.run((context) -> {
+					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(storage.get("left-over")).isPresent();
+					assertThat(storage.status().backend()).isEqualTo("filesystem");
+					server.setFailing(false);
+					await().atMost(Duration.ofSeconds(10)).until(() -> server.creations("left-over/result.json") == 1);
+					await().atMost(Duration.ofSeconds(5)).until(() -> storage.status().pendingReplay() == 0);
+					// The decision holds; the replayed record stays readable.
+					assertThat(storage.status().backend()).isEqualTo("filesystem");
+					assertThat(storage.get("left-over").orElseThrow().result()).isEqualTo(json("{\"n\":1}"));
+				});
+		}
+	}
+
+	@Test
+	void gcsModeWithoutInitTrackerBecomesReadyThroughItsInitComponentWhenReplaySeesGcs() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			server.setFailing(true);
+			runner()
+				.withPropertyValues("hardening.storage.mode=gcs", "hardening.storage.gcs.bucket=bucket",
+						"hardening.storage.gcs.host=" + server.url(), "hardening.storage.gcs.write-timeout=1s",
+						"hardening.storage.replay-interval=200ms")
+				.run((context) -> {
+					// No InitTracker in this context: nothing but a replay round asks the
+					// component to check.
+					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
+					assertThat(storage.status().ready()).isFalse();
+					server.setFailing(false);
+					await().atMost(Duration.ofSeconds(10)).until(() -> storage.status().ready());
 				});
 		}
 	}
@@ -212,6 +256,22 @@ class StorageAutoConfigurationTests {
 						.contains("hardening.storage.gcs.startup-timeout (700ms)");
 				});
 		}
+	}
+
+	@Test
+	void claimTimeoutNotAboveWriteTimeoutFailsWithFailureAnalysisNamingBoth() {
+		runner()
+			.withPropertyValues("hardening.storage.gcs.bucket=bucket", "hardening.storage.gcs.write-timeout=5s",
+					"hardening.storage.gcs.claim-timeout=5s")
+			.run((context) -> {
+				FailureAnalysis analysis = new InvalidHardeningPropertyFailureAnalyzer(
+						new MockEnvironment().withProperty("hardening.storage.gcs.claim-timeout", "5s")
+							.withProperty("hardening.storage.gcs.write-timeout", "5s"))
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("hardening.storage.gcs.claim-timeout")
+					.contains("hardening.storage.gcs.write-timeout");
+			});
 	}
 
 	@Test

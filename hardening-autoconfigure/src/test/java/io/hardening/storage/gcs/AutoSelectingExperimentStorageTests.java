@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.hardening.storage.AutoSelectingExperimentStorage;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
@@ -96,7 +95,7 @@ class AutoSelectingExperimentStorageTests {
 			assertThat(storage.store("exp-1", json("{}"), json("{}"))).hasToString("gs://bucket/exp-1/result.json");
 			assertThat(storage.status().backend()).isEqualTo("gcs");
 			assertThat(storage.status().fallbackReason()).isNull();
-			assertThat(storage.chosenGcs()).isPresent();
+			assertThat(storage.decide().join().storage()).isInstanceOf(SpoolingExperimentStorage.class);
 			assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
 		}
 	}
@@ -141,6 +140,41 @@ class AutoSelectingExperimentStorageTests {
 			storage.decide().join();
 			assertThat(storage.status().backend()).isEqualTo("filesystem");
 			assertThat(storage.status().fallbackReason()).contains("'missing' does not exist");
+		}
+	}
+
+	@Test
+	void fallbackReplaysLeftOverSpoolOnceGcsAnswersAndKeepsItReadable() throws IOException {
+		FilesystemExperimentStorage leftOver = new FilesystemExperimentStorage(this.root.resolve("spool"), documents());
+		leftOver.store("spooled-earlier", json("{\"n\":1}"), json("{\"m\":1}"));
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			server.setFailing(true);
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
+					filesystem(), null, Duration.ofSeconds(5));
+			storage.decide().join();
+			assertThat(storage.status().backend()).isEqualTo("filesystem");
+			storage.store("new", json("{}"), json("{}"));
+			assertThat(storage.replayRound()).isEqualTo(ReplayRound.IDLE);
+			assertThat(storage.status().pendingReplay()).isEqualTo(1);
+			server.setFailing(false);
+			ReplayRound round = storage.replayRound();
+			assertThat(round.delivered()).isEqualTo(1);
+			assertThat(server.creations("spooled-earlier/result.json")).isEqualTo(1);
+			assertThat(leftOver.idsOldestFirst()).isEmpty();
+			assertThat(storage.status().pendingReplay()).isZero();
+			// Still readable, now from GCS, while the filesystem goes on serving.
+			StoredExperiment replayed = storage.get("spooled-earlier").orElseThrow();
+			assertThat(replayed.result()).isEqualTo(json("{\"n\":1}"));
+			assertThat(replayed.uri()).hasToString("gs://bucket/spooled-earlier/result.json");
+			assertThat(storage.list(10, 0)).extracting(StoredExperiment::id)
+				.containsExactlyInAnyOrder("new", "spooled-earlier");
+			assertThat(storage.store("spooled-earlier", json("{\"n\":1}"), json("{\"m\":1}")))
+				.hasToString("gs://bucket/spooled-earlier/result.json");
+			assertThat(storage.store("new-2", json("{}"), json("{}")).getScheme()).isEqualTo("file");
+			assertThat(storage.replayRound()).isEqualTo(ReplayRound.IDLE);
+			assertThat(storage.delete("spooled-earlier")).isTrue();
+			assertThat(server.objectNames()).doesNotContainKey("spooled-earlier/result.json");
+			assertThat(storage.get("spooled-earlier")).isEmpty();
 		}
 	}
 

@@ -28,8 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A loopback stand-in for the GCS JSON API, holding objects in a map. It speaks the calls
- * the Java client makes for bucket get, multipart upload (with the does-not-exist
- * precondition), object get, media download, list and delete, and can be told to fail.
+ * the Java client makes for bucket get, multipart upload (with the does-not-exist and
+ * generation-match preconditions), object get, media download, list (in name order, with
+ * {@code maxResults}, {@code pageToken} and {@code startOffset}) and delete, and can be
+ * told to fail.
  */
 public final class FakeGcsServer implements AutoCloseable {
 
@@ -162,6 +164,20 @@ public final class FakeGcsServer implements AutoCloseable {
 		store(name, content.getBytes(StandardCharsets.UTF_8), Map.of());
 	}
 
+	/**
+	 * Puts an object as if a writer had created it at the given time, with the given
+	 * custom metadata.
+	 */
+	public void put(String name, String content, Map<String, String> custom, Instant created) {
+		StoredObject stored = new StoredObject(content.getBytes(StandardCharsets.UTF_8), custom,
+				this.generation.incrementAndGet(), created);
+		this.objects.put(name, stored);
+	}
+
+	public void remove(String name) {
+		this.objects.remove(name);
+	}
+
 	@Override
 	public void close() {
 		releaseListings();
@@ -207,7 +223,7 @@ public final class FakeGcsServer implements AutoCloseable {
 						Thread.currentThread().interrupt();
 					}
 				}
-				list(exchange, params.getOrDefault("prefix", ""), params.get("matchGlob"));
+				list(exchange, params);
 			}
 			else if ((path.startsWith(bucketPath + "/o/") || path.startsWith("/download" + bucketPath + "/o/"))) {
 				String name = URLDecoder.decode(path.substring(path.indexOf("/o/") + 3), StandardCharsets.UTF_8);
@@ -247,7 +263,11 @@ public final class FakeGcsServer implements AutoCloseable {
 			metadata.get("metadata").properties().forEach((e) -> custom.put(e.getKey(), e.getValue().asString()));
 		}
 		synchronized (this.objects) {
-			if ("0".equals(params.get("ifGenerationMatch")) && this.objects.containsKey(name)) {
+			String generationMatch = params.get("ifGenerationMatch");
+			StoredObject existing = this.objects.get(name);
+			boolean met = (generationMatch == null) || ("0".equals(generationMatch) ? existing == null
+					: existing != null && generationMatch.equals(String.valueOf(existing.generation)));
+			if (!met) {
 				send(exchange, 412, error(412, "conditionNotMet"));
 				return;
 			}
@@ -281,16 +301,37 @@ public final class FakeGcsServer implements AutoCloseable {
 		return rest.endsWith("\r\n") ? rest.substring(0, rest.length() - 2) : rest;
 	}
 
-	private void list(HttpExchange exchange, String prefix, String matchGlob) throws IOException {
+	private void list(HttpExchange exchange, Map<String, String> params) throws IOException {
+		String prefix = params.getOrDefault("prefix", "");
+		String matchGlob = params.get("matchGlob");
 		java.util.regex.Pattern glob = (matchGlob != null) ? globPattern(matchGlob) : null;
+		// Like GCS: names in lexicographic order, at most maxResults (1000) a page; the
+		// page token is the last name returned.
+		int maxResults = Math.min(1000, Integer.parseInt(params.getOrDefault("maxResults", "1000")));
+		String after = params.get("pageToken");
+		String startOffset = params.get("startOffset");
 		ObjectNode result = json.createObjectNode();
 		result.put("kind", "storage#objects");
 		var items = result.putArray("items");
-		this.objects.forEach((name, object) -> {
-			if (name.startsWith(prefix) && (glob == null || glob.matcher(name).matches())) {
-				items.add(json.readTree(resource(name, object)));
+		String last = null;
+		boolean more = false;
+		for (String name : new java.util.TreeSet<>(this.objects.keySet())) {
+			StoredObject object = this.objects.get(name);
+			if (object == null || !name.startsWith(prefix) || (glob != null && !glob.matcher(name).matches())
+					|| (after != null && name.compareTo(after) <= 0)
+					|| (startOffset != null && name.compareTo(startOffset) < 0)) {
+				continue;
 			}
-		});
+			if (items.size() == maxResults) {
+				more = true;
+				break;
+			}
+			items.add(json.readTree(resource(name, object)));
+			last = name;
+		}
+		if (more) {
+			result.put("nextPageToken", last);
+		}
 		send(exchange, 200, json.writeValueAsString(result));
 	}
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import com.google.cloud.storage.BucketInfo;
 import com.google.cloud.storage.Storage;
 import io.hardening.storage.ExperimentConflictException;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import org.junit.jupiter.api.BeforeAll;

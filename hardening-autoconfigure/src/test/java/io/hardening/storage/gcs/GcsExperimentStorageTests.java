@@ -1,9 +1,11 @@
 package io.hardening.storage.gcs;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * Exercises the GCS backend over real HTTP against {@link FakeGcsServer}.
  */
 class GcsExperimentStorageTests {
+
+	private static final GcsRecordNames NAMES = new GcsRecordNames("bucket", "runs/");
 
 	private FakeGcsServer server;
 
@@ -130,6 +134,8 @@ class GcsExperimentStorageTests {
 		this.storage.store("good", json("{}"), json("{}"));
 		this.server.put("runs/bad/result.json", "{not json");
 		this.server.put("runs/bad/metadata.json", "{}");
+		this.server.put(NAMES.indexEntry("bad", Instant.now()).getName(), "");
+		this.server.put("runs/.index/0000000000000000001-..", "");
 		this.server.put("runs/../result.json", "{}");
 		assertThat(this.storage.list(10, 0)).extracting(StoredExperiment::id).containsExactly("good");
 	}
@@ -156,6 +162,118 @@ class GcsExperimentStorageTests {
 		assertThat(GcsExperimentStorage.normalizePrefix(null)).isEmpty();
 		assertThat(GcsExperimentStorage.normalizePrefix("/a/b")).isEqualTo("a/b/");
 		assertThat(GcsExperimentStorage.normalizePrefix("a/")).isEqualTo("a/");
+	}
+
+	@Test
+	void listOfTenAmongThreeThousandRecordsCostsOneListRequestAndTheReadsOfItsRecords() {
+		Instant base = Instant.parse("2026-01-01T00:00:00Z");
+		for (int i = 0; i < 3000; i++) {
+			putRecord("exp-" + i, base.plusSeconds(i));
+		}
+		int before = this.server.requestCount();
+		int listsBefore = this.server.listRequestCount();
+		assertThat(this.storage.list(10, 0)).extracting(StoredExperiment::id)
+			.containsExactly("exp-2999", "exp-2998", "exp-2997", "exp-2996", "exp-2995", "exp-2994", "exp-2993",
+					"exp-2992", "exp-2991", "exp-2990");
+		// One list request of ten index entries, then result.json and metadata.json of
+		// the ten records: nothing in proportion to the 3000 in the bucket.
+		assertThat(this.server.listRequestCount() - listsBefore).isEqualTo(1);
+		assertThat(this.server.requestCount() - before).isEqualTo(1 + 2 * 10);
+		before = this.server.requestCount();
+		assertThat(this.storage.list(10, 1500)).extracting(StoredExperiment::id).startsWith("exp-1499");
+		// Offset 1500: two list requests of 1000 entries, and still only the page read.
+		assertThat(this.server.requestCount() - before).isEqualTo(2 + 2 * 10);
+	}
+
+	@Test
+	void listFillsTheGapOfARecordDeletedBehindItsIndexEntry() {
+		Instant base = Instant.parse("2026-01-01T00:00:00Z");
+		for (int i = 0; i < 5; i++) {
+			putRecord("exp-" + i, base.plusSeconds(i));
+		}
+		// A delete that died after result.json: its index entry is left behind.
+		this.server.remove("runs/exp-3/result.json");
+		assertThat(this.storage.list(3, 0)).extracting(StoredExperiment::id).containsExactly("exp-4", "exp-2", "exp-1");
+	}
+
+	@Test
+	void storeAgainKeepsTheStoredTimeAndOneIndexEntry() {
+		Instant first = Instant.parse("2026-01-01T00:00:00Z");
+		this.storage.store("exp-1", json("{}"), json("{}"), first);
+		this.storage.store("exp-1", json("{}"), json("{}"), first.plusSeconds(60));
+		assertThat(this.server.objectNames().keySet().stream().filter((name) -> name.startsWith("runs/.index/")))
+			.containsExactly(NAMES.indexEntry("exp-1", first).getName());
+		assertThat(this.storage.list(10, 0)).singleElement().satisfies((found) -> {
+			assertThat(found.id()).isEqualTo("exp-1");
+			assertThat(found.storedAt()).isEqualTo(first);
+		});
+	}
+
+	@Test
+	void storeTakesOverAClaimLeftByAWriterThatDiedBeforeResultJson() {
+		this.server.put("runs/exp-1/metadata.json", "{\"writer\":\"dead\"}", Map.of(),
+				Instant.now().minus(Duration.ofMinutes(5)));
+		assertThat(this.storage.store("exp-1", json("{\"a\":1}"), json("{\"writer\":\"live\"}")))
+			.hasToString("gs://bucket/runs/exp-1/result.json");
+		assertThat(this.server.objectNames()).containsEntry("runs/exp-1/metadata.json", "{\"writer\":\"live\"}")
+			.containsEntry("runs/exp-1/result.json", "{\"a\":1}");
+		StoredExperiment stored = this.storage.get("exp-1").orElseThrow();
+		assertThat(stored.metadata()).isEqualTo(json("{\"writer\":\"live\"}"));
+		assertThat(this.storage.list(10, 0)).extracting(StoredExperiment::id).containsExactly("exp-1");
+		// The new owner's idempotent retry succeeds; different content is a conflict.
+		this.storage.store("exp-1", json("{\"a\":1}"), json("{\"writer\":\"live\"}"));
+		assertThatExceptionOfType(ExperimentConflictException.class)
+			.isThrownBy(() -> this.storage.store("exp-1", json("{\"a\":2}"), json("{}")));
+	}
+
+	@Test
+	void storeRespectsTheFreshClaimOfAWriterStillWithinItsTime() {
+		this.server.put("runs/exp-1/metadata.json", "{\"writer\":\"busy\"}", Map.of(), Instant.now());
+		assertThatExceptionOfType(ExperimentConflictException.class)
+			.isThrownBy(() -> this.storage.store("exp-1", json("{\"a\":1}"), json("{\"writer\":\"other\"}")));
+		assertThat(this.server.objectNames()).containsEntry("runs/exp-1/metadata.json", "{\"writer\":\"busy\"}")
+			.doesNotContainKey("runs/exp-1/result.json");
+	}
+
+	@Test
+	void concurrentWritersTakingOverOneStaleClaimEndWithOneWinnerAndAConsistentPair() throws Exception {
+		this.server.put("runs/race/metadata.json", "{\"writer\":\"dead\"}", Map.of(),
+				Instant.now().minus(Duration.ofMinutes(5)));
+		this.server.holdUploads(6);
+		ExecutorService writers = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Boolean>> outcomes = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				String doc = "{\"writer\":" + i + "}";
+				outcomes.add(writers.submit(() -> {
+					try {
+						this.storage.store("race", json(doc), json(doc));
+						return true;
+					}
+					catch (ExperimentConflictException ex) {
+						return false;
+					}
+				}));
+			}
+			int winners = 0;
+			for (Future<Boolean> outcome : outcomes) {
+				winners += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(winners).isEqualTo(1);
+		}
+		finally {
+			writers.shutdownNow();
+		}
+		StoredExperiment stored = this.storage.get("race").orElseThrow();
+		assertThat(stored.metadata()).isEqualTo(stored.result());
+		assertThat(this.server.creations("runs/race/result.json")).isEqualTo(1);
+	}
+
+	private void putRecord(String id, Instant storedAt) {
+		Map<String, String> custom = Map.of("hardening-stored-at", storedAt.toString());
+		this.server.put("runs/" + id + "/result.json", "{\"id\":\"" + id + "\"}", custom, storedAt);
+		this.server.put("runs/" + id + "/metadata.json", "{}", custom, storedAt);
+		this.server.put(NAMES.indexEntry(id, storedAt).getName(), "", Map.of(), storedAt);
 	}
 
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.ExperimentPage;
-import io.hardening.storage.SpoolingExperimentStorage;
 import io.hardening.storage.StoreOutcome;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
@@ -288,6 +287,24 @@ class SpoolingExperimentStorageTests {
 		assertThat(notReady.isReady()).isTrue();
 		assertThat(notReady.replayPending()).isEqualTo(1);
 		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
+	}
+
+	@Test
+	void replayRoundDeliversButNeverMarksTheStorageReady() {
+		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
+				"", documents(), GcsTestStorage.guard());
+		SpoolingExperimentStorage notReady = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+				new FilesystemExperimentStorage(this.spoolPath.resolve("other"), documents()), false);
+		notReady.store("exp-1", json("{}"), json("{}"));
+		ReplayRound round = notReady.replayRound();
+		assertThat(round.remoteAnswered()).isTrue();
+		assertThat(round.delivered()).isEqualTo(1);
+		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
+		// Readiness has one writer, the owner's check: a replay round only reports.
+		assertThat(notReady.isReady()).isFalse();
+		assertThat(notReady.status().ready()).isFalse();
+		notReady.checkRemote();
+		assertThat(notReady.status().ready()).isTrue();
 	}
 
 }

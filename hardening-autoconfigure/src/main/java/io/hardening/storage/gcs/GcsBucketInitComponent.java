@@ -1,4 +1,4 @@
-package io.hardening.storage;
+package io.hardening.storage.gcs;
 
 import io.hardening.init.InitComponent;
 
@@ -8,7 +8,7 @@ import io.hardening.init.InitComponent;
  * readiness of the storage; the replay task asks the tracker to retry it when it sees GCS
  * answer again.
  */
-public class StorageInitComponent implements InitComponent {
+public class GcsBucketInitComponent implements InitComponent {
 
 	/**
 	 * Name of the component.
@@ -17,7 +17,7 @@ public class StorageInitComponent implements InitComponent {
 
 	private final SpoolingExperimentStorage storage;
 
-	public StorageInitComponent(SpoolingExperimentStorage storage) {
+	public GcsBucketInitComponent(SpoolingExperimentStorage storage) {
 		this.storage = storage;
 	}
 

@@ -1,7 +1,6 @@
-package io.hardening.storage;
+package io.hardening.storage.gcs;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,26 +20,26 @@ import org.springframework.core.log.LogMessage;
 
 /**
  * Background work of the GCS storage, started with the application: a start action (the
- * auto-mode decision) and the replay of spooled records every
+ * auto-mode decision) and a replay round of the spool every
  * {@code hardening.storage.replay-interval}.
  * <p>
- * The configuration that builds the storage hands over what to replay and whom to tell
- * when GCS answers; this class never looks at the {@link ExperimentStorage} bean, which a
- * user may have decorated or replaced.
+ * The configuration that builds the storage hands over what a round is and whom to tell
+ * when GCS answers; this class never looks at the {@code ExperimentStorage} bean, which a
+ * user may have decorated or replaced, and never decides readiness itself.
  */
-public class StorageReplayScheduler implements SmartLifecycle {
+public class SpoolReplayScheduler implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(StorageReplayScheduler.class);
+	private static final Log logger = LogFactory.getLog(SpoolReplayScheduler.class);
 
 	private static final int MAX_FINAL_ROUND_SECONDS = 10;
 
-	private final Supplier<Optional<SpoolingExperimentStorage>> replayTarget;
+	private final Supplier<ReplayRound> round;
 
 	private final Duration interval;
 
 	private final Runnable startAction;
 
-	private final Runnable remoteReady;
+	private final Runnable remoteAnswered;
 
 	private volatile ScheduledExecutorService scheduler;
 
@@ -49,28 +48,28 @@ public class StorageReplayScheduler implements SmartLifecycle {
 	 * @param storage the storage whose spool is replayed
 	 * @param interval how often to replay
 	 */
-	public StorageReplayScheduler(SpoolingExperimentStorage storage, Duration interval) {
-		this(() -> Optional.of(storage), interval, () -> {
+	public SpoolReplayScheduler(SpoolingExperimentStorage storage, Duration interval) {
+		this(storage::replayRound, interval, () -> {
 		}, () -> {
 		});
 	}
 
 	/**
 	 * Creates the scheduler.
-	 * @param replayTarget the storage to replay each round, empty to skip the round (auto
-	 * mode while the filesystem serves or nothing is decided)
+	 * @param round runs one replay round (auto mode: a round of whatever the decision
+	 * chose, nothing while undecided)
 	 * @param interval how often to replay
 	 * @param startAction run once when the application starts, before the first round
-	 * @param remoteReady run after each round in which the storage is ready (GCS has
-	 * answered); gcs mode asks the init tracker to retry the {@code storage} component
+	 * @param remoteAnswered run after each round in which GCS answered the bucket check;
+	 * gcs mode asks the owner of readiness, the {@code storage} init component, to check
 	 * now
 	 */
-	public StorageReplayScheduler(Supplier<Optional<SpoolingExperimentStorage>> replayTarget, Duration interval,
-			Runnable startAction, Runnable remoteReady) {
-		this.replayTarget = replayTarget;
+	public SpoolReplayScheduler(Supplier<ReplayRound> round, Duration interval, Runnable startAction,
+			Runnable remoteAnswered) {
+		this.round = round;
 		this.interval = interval;
 		this.startAction = startAction;
-		this.remoteReady = remoteReady;
+		this.remoteAnswered = remoteAnswered;
 	}
 
 	@Override
@@ -84,12 +83,9 @@ public class StorageReplayScheduler implements SmartLifecycle {
 
 	void replay() {
 		try {
-			this.replayTarget.get().ifPresent((storage) -> {
-				storage.replayPending();
-				if (storage.isReady()) {
-					this.remoteReady.run();
-				}
-			});
+			if (this.round.get().remoteAnswered()) {
+				this.remoteAnswered.run();
+			}
 		}
 		catch (RuntimeException ex) {
 			// A failed round must not end the schedule.
