@@ -44,6 +44,10 @@ final class SampleRecord {
 				+ "Requests queued behind the pool, health checks timed out, and the load balancer removed "
 				+ "healthy instances, which concentrated the load on the rest. Likely causes: the pool size, "
 				+ "the readiness probe sharing the request path, and retries without backoff in two clients.");
+		result.put("reasoning",
+				"Pool metrics show saturation two minutes before the first failed probe; "
+						+ "database connections stayed at the old limit while replicas doubled; client retries tripled "
+						+ "the request rate at the peak.");
 		ObjectNode scores = result.putObject("scores");
 		scores.put("relevance", 0.91);
 		scores.put("faithfulness", 0.87);

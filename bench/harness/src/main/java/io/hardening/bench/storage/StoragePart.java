@@ -21,7 +21,7 @@ public final class StoragePart implements BenchPart {
 
 	private static final String PART = "storage";
 
-	private static final String RECORD = "new id per call, 1 KB result + 0.2 KB metadata";
+	private static final String RECORD = "new id per call, 1 KB result + 0.1 KB metadata";
 
 	/**
 	 * Makes the JDK's HTTP server under {@code FakeGcsServer} send without Nagle's delay:
@@ -30,8 +30,8 @@ public final class StoragePart implements BenchPart {
 	 */
 	private static final String HTTP_SERVER_NO_DELAY = "-Dsun.net.httpserver.nodelay=true";
 
-	private static final String PAGE = "newest " + FilesystemListBenchmark.PAGE + " of "
-			+ FilesystemListBenchmark.RECORDS + " records";
+	private static final String PAGE = String.format(Locale.ROOT, "newest %d of %,d records",
+			FilesystemListBenchmark.PAGE, FilesystemListBenchmark.RECORDS);
 
 	@Override
 	public String name() {
