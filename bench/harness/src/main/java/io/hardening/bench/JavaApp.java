@@ -42,7 +42,8 @@ public final class JavaApp implements AutoCloseable {
 	 * Starts a jar.
 	 * @param jar the executable jar
 	 * @param port the port it listens on (passed as {@code --server.port})
-	 * @param jvmOptions options for the JVM, e.g. the heap size
+	 * @param jvmOptions options for the JVM, e.g. the heap size; those in the environment
+	 * variable {@code BENCH_JVM_OPTIONS} (a profiler, say) are added to every application
 	 * @param environment variables to add to the environment
 	 * @param arguments application arguments
 	 * @param log where its output goes
@@ -54,6 +55,10 @@ public final class JavaApp implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
+		String extra = System.getenv("BENCH_JVM_OPTIONS");
+		if (extra != null && !extra.isBlank()) {
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);

@@ -48,13 +48,16 @@ final class StreamLoad implements AutoCloseable {
 	 *
 	 * @param latenciesMillis end-to-end time of each stream that completed, from the
 	 * request to its {@code complete} event
+	 * @param headersMillis time from each request to its response's status line and
+	 * headers
 	 * @param completed streams that ended with {@code complete}
 	 * @param failed streams that ended with {@code error}, another status than 200 or a
 	 * broken connection
 	 * @param hung streams that had not ended when the burst's limit ran out
 	 * @param wallMillis time from the first request to the last end
 	 */
-	record Burst(List<Double> latenciesMillis, int completed, int failed, int hung, double wallMillis) {
+	record Burst(List<Double> latenciesMillis, List<Double> headersMillis, int completed, int failed, int hung,
+			double wallMillis) {
 	}
 
 	/**
@@ -65,6 +68,7 @@ final class StreamLoad implements AutoCloseable {
 	 */
 	Burst burst(int count, Duration limit) throws InterruptedException {
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+		List<Double> headers = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger completed = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		CountDownLatch ended = new CountDownLatch(count);
@@ -72,27 +76,29 @@ final class StreamLoad implements AutoCloseable {
 		long started = System.nanoTime();
 		for (int i = 0; i < count; i++) {
 			long sent = System.nanoTime();
-			streams.add(stream("burst query " + (i % 50)).timeout(limit).subscribe((end) -> {
-				if (end.equals("event:complete")) {
-					latencies.add((System.nanoTime() - sent) / 1e6);
-					completed.incrementAndGet();
-				}
-				else {
-					failed.incrementAndGet();
-				}
-				ended.countDown();
-			}, (error) -> {
-				if (!(error instanceof java.util.concurrent.TimeoutException)) {
-					failed.incrementAndGet();
-				}
-				ended.countDown();
-			}));
+			streams.add(stream("burst query " + (i % 50), () -> headers.add((System.nanoTime() - sent) / 1e6))
+				.timeout(limit)
+				.subscribe((end) -> {
+					if (end.equals("event:complete")) {
+						latencies.add((System.nanoTime() - sent) / 1e6);
+						completed.incrementAndGet();
+					}
+					else {
+						failed.incrementAndGet();
+					}
+					ended.countDown();
+				}, (error) -> {
+					if (!(error instanceof java.util.concurrent.TimeoutException)) {
+						failed.incrementAndGet();
+					}
+					ended.countDown();
+				}));
 		}
 		ended.await(limit.toMillis() + 30_000, TimeUnit.MILLISECONDS);
 		double wall = (System.nanoTime() - started) / 1e6;
 		streams.dispose();
 		int hung = count - completed.get() - failed.get();
-		return new Burst(latencies, completed.get(), failed.get(), hung, wall);
+		return new Burst(latencies, headers, completed.get(), failed.get(), hung, wall);
 	}
 
 	/**
@@ -133,8 +139,9 @@ final class StreamLoad implements AutoCloseable {
 	/**
 	 * One stream, reduced to whether it ended with its {@code complete} event.
 	 */
-	private Mono<String> stream(String query) {
+	private Mono<String> stream(String query, Runnable onHeaders) {
 		return post(query).responseSingle((response, body) -> {
+			onHeaders.run();
 			if (response.status().code() != 200) {
 				return Mono.just("status " + response.status().code());
 			}

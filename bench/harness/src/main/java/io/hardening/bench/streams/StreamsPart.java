@@ -35,8 +35,9 @@ public final class StreamsPart implements BenchPart {
 	private static final List<String> JVM = List.of("-Xmx2g");
 
 	/**
-	 * A heap that is all committed and touched from the start, so that the RSS difference is
-	 * what the streams hold outside the heap (direct buffers, stacks), not the heap growing.
+	 * A heap that is all committed and touched from the start, so that the RSS difference
+	 * is what the streams hold outside the heap (direct buffers, stacks), not the heap
+	 * growing.
 	 */
 	private static final List<String> HELD_JVM = List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch");
 
@@ -70,6 +71,8 @@ public final class StreamsPart implements BenchPart {
 						SLOWER_MODEL_MILLIS, "ms", false, note));
 				measurements.add(Measurement.compared(PART, level + " streams: p99 end to end", p99,
 						SLOWER_MODEL_MILLIS, "ms", false, note));
+				measurements.add(Measurement.of(PART, level + " streams: p99 to response headers",
+						Stats.percentile(burst.headersMillis(), 99), "ms", note));
 				measurements.add(Measurement.compared(PART, level + " streams: completed", burst.completed(), level,
 						"streams", true, note));
 				if (saturation == null && (burst.completed() < level || p99 > SLOWER_MODEL_MILLIS + ALLOWANCE_MILLIS)) {
@@ -108,8 +111,8 @@ public final class StreamsPart implements BenchPart {
 								(streams.open() == count && streams.errors().get() == 0) ? 1 : 0, "yes=1", note),
 						Measurement.of(PART, count + " open streams: heap per stream",
 								(heap - idleHeap) / 1024.0 / count, "KiB", note),
-						Measurement.of(PART, count + " open streams: RSS outside the heap per stream", (rss - idleRss) / 1024.0 / count,
-								"KiB", note));
+						Measurement.of(PART, count + " open streams: RSS outside the heap per stream",
+								(rss - idleRss) / 1024.0 / count, "KiB", note));
 			}
 			finally {
 				streams.streams().dispose();
