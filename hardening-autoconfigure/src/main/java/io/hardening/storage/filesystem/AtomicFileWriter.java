@@ -44,11 +44,9 @@ class AtomicFileWriter {
 				while (buffer.hasRemaining()) {
 					channel.write(buffer);
 				}
-				// The stored time goes in before the fsync, which then makes it durable
-				// with
-				// the content: set after it, it dirtied the inode again and the directory
-				// fsync paid a second journal commit, halving store throughput
-				// (docs/performance.md).
+				// The stored time goes in before the fsync, which makes it durable with
+				// the content rather than with the directory's fsync. Its cost was
+				// suspected and measured: none, either way (docs/performance.md).
 				Files.setLastModifiedTime(temp, FileTime.from(modified));
 				channel.force(true);
 			}

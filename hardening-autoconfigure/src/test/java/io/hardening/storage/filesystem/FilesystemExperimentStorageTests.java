@@ -91,7 +91,7 @@ class FilesystemExperimentStorageTests {
 	}
 
 	@Test
-	void listReturnsNewestFirstWithPaging() {
+	void listReturnsNewestFirstWithPaging() throws IOException {
 		MutableClock clock = new MutableClock();
 		FilesystemExperimentStorage storage = new FilesystemExperimentStorage(this.root, documents(), clock,
 				new AtomicFileWriter());
@@ -103,6 +103,9 @@ class FilesystemExperimentStorageTests {
 		assertThat(storage.list(2, 2)).extracting(StoredExperiment::id).containsExactly("exp-3", "exp-2");
 		assertThat(storage.list(10, 4)).extracting(StoredExperiment::id).containsExactly("exp-1");
 		assertThat(storage.idsOldestFirst()).containsExactly("exp-1", "exp-2", "exp-3", "exp-4", "exp-5");
+		assertThat(storage.get("exp-3").orElseThrow().storedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:03Z"));
+		assertThat(Files.getLastModifiedTime(this.root.resolve("exp-3/metadata.json")).toInstant())
+			.isEqualTo(Instant.parse("2026-01-01T00:00:03Z"));
 	}
 
 	@Test
