@@ -8,9 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +40,28 @@ class StorageHealthContributorAutoConfigurationTests {
 				.containsEntry("pendingReplay", 0)
 				.containsKey("path");
 		});
+	}
+
+	@Test
+	void reactiveApplicationGetsAnIndicatorThatAnswersOnTheAskingThread() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, StorageAutoConfiguration.class,
+					StorageHealthContributorAutoConfiguration.class))
+			.withPropertyValues("hardening.storage.filesystem.path=" + this.root)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(StorageHealthIndicator.class);
+				ReactiveHealthIndicator indicator = context.getBean("storageHealthIndicator",
+						ReactiveHealthIndicator.class);
+				String asking = Thread.currentThread().getName();
+				Health health = indicator.health()
+					.map((answer) -> Health.status(answer.getStatus())
+						.withDetails(answer.getDetails())
+						.withDetail("thread", Thread.currentThread().getName())
+						.build())
+					.block();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("backend", "filesystem").containsEntry("thread", asking);
+			});
 	}
 
 	@Test
