@@ -75,8 +75,8 @@ public final class Harness {
 		}
 		Results results = new Results(Machine.describe(), started, Duration.between(started, Instant.now()),
 				Arrays.asList(args), measurements, failures);
-		results.write(out);
-		System.out.printf("wrote %s and %s%n", out.resolve("results.md"), out.resolve("results.json"));
+		String name = results.write(out);
+		System.out.printf("wrote %s and %s%n", out.resolve(name + ".md"), out.resolve(name + ".json"));
 		if (!failures.isEmpty()) {
 			System.exit(1);
 		}

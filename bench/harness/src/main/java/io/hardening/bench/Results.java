@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 record Results(Map<String, String> machine, Instant started, Duration took, List<String> arguments,
 		List<Measurement> measurements, List<String> failures) {
 
-	void write(Path directory) throws IOException {
+	String write(Path directory) throws IOException {
 		String name = (this.arguments.stream().anyMatch((argument) -> !argument.startsWith("--"))) ? "results-"
 				+ String.join("-", this.arguments.stream().filter((argument) -> !argument.startsWith("--")).toList())
 				: "results";
@@ -41,6 +41,7 @@ record Results(Map<String, String> machine, Instant started, Duration took, List
 		JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Files.writeString(directory.resolve(name + ".json"), mapper.writeValueAsString(json));
 		Files.writeString(directory.resolve(name + ".md"), markdown());
+		return name;
 	}
 
 	private static Map<String, Object> toJson(Measurement measurement) {
