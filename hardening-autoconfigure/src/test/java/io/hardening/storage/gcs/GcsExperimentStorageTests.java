@@ -71,31 +71,7 @@ class GcsExperimentStorageTests {
 
 	@Test
 	void concurrentWritersOfOneIdEndWithOneWinnerAndAConsistentPair() throws Exception {
-		this.server.holdUploads(6);
-		ExecutorService writers = Executors.newFixedThreadPool(6);
-		try {
-			List<Future<Boolean>> outcomes = new ArrayList<>();
-			for (int i = 0; i < 6; i++) {
-				String doc = "{\"writer\":" + i + "}";
-				outcomes.add(writers.submit(() -> {
-					try {
-						this.storage.store("race", json(doc), json(doc));
-						return true;
-					}
-					catch (ExperimentConflictException ex) {
-						return false;
-					}
-				}));
-			}
-			int winners = 0;
-			for (Future<Boolean> outcome : outcomes) {
-				winners += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
-			}
-			assertThat(winners).isEqualTo(1);
-		}
-		finally {
-			writers.shutdownNow();
-		}
+		assertThat(winnersOfSixConcurrentWritersOfRace()).isEqualTo(1);
 		StoredExperiment stored = this.storage.get("race").orElseThrow();
 		assertThat(stored.metadata()).isEqualTo(stored.result());
 		assertThat(this.server.creations("runs/race/metadata.json")).isEqualTo(1);
@@ -239,6 +215,25 @@ class GcsExperimentStorageTests {
 	void concurrentWritersTakingOverOneStaleClaimEndWithOneWinnerAndAConsistentPair() throws Exception {
 		this.server.put("runs/race/metadata.json", "{\"writer\":\"dead\"}", Map.of(),
 				Instant.now().minus(Duration.ofMinutes(5)));
+		assertThat(winnersOfSixConcurrentWritersOfRace()).isEqualTo(1);
+		StoredExperiment stored = this.storage.get("race").orElseThrow();
+		assertThat(stored.metadata()).isEqualTo(stored.result());
+		assertThat(this.server.creations("runs/race/result.json")).isEqualTo(1);
+	}
+
+	private void putRecord(String id, Instant storedAt) {
+		Map<String, String> custom = Map.of("hardening-stored-at", storedAt.toString());
+		this.server.put("runs/" + id + "/result.json", "{\"id\":\"" + id + "\"}", custom, storedAt);
+		this.server.put("runs/" + id + "/metadata.json", "{}", custom, storedAt);
+		this.server.put(NAMES.indexEntry(id, storedAt).getName(), "", Map.of(), storedAt);
+	}
+
+	/**
+	 * Six writers store different content under id {@code race} at once, their uploads
+	 * held until all six are waiting.
+	 * @return how many stores succeeded
+	 */
+	private int winnersOfSixConcurrentWritersOfRace() throws Exception {
 		this.server.holdUploads(6);
 		ExecutorService writers = Executors.newFixedThreadPool(6);
 		try {
@@ -259,21 +254,11 @@ class GcsExperimentStorageTests {
 			for (Future<Boolean> outcome : outcomes) {
 				winners += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
 			}
-			assertThat(winners).isEqualTo(1);
+			return winners;
 		}
 		finally {
 			writers.shutdownNow();
 		}
-		StoredExperiment stored = this.storage.get("race").orElseThrow();
-		assertThat(stored.metadata()).isEqualTo(stored.result());
-		assertThat(this.server.creations("runs/race/result.json")).isEqualTo(1);
-	}
-
-	private void putRecord(String id, Instant storedAt) {
-		Map<String, String> custom = Map.of("hardening-stored-at", storedAt.toString());
-		this.server.put("runs/" + id + "/result.json", "{\"id\":\"" + id + "\"}", custom, storedAt);
-		this.server.put("runs/" + id + "/metadata.json", "{}", custom, storedAt);
-		this.server.put(NAMES.indexEntry(id, storedAt).getName(), "", Map.of(), storedAt);
 	}
 
 }
