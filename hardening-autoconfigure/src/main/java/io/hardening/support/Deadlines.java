@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
  * would keep its HTTP connection open. {@code takeUntilOther} with a value does cancel
  * it, so the timer emits a value and the error follows the cancellation. {@code timeout}
  * with a per-element timer would cancel too, but it cancels and schedules a timer on
- * every element, which cost about 5% of the CPU of a loaded streaming endpoint
- * (docs/performance.md).
+ * every element: the timer queue was about 6% of a loaded streaming endpoint's CPU
+ * samples, part of it from that (docs/performance.md).
  */
 public final class Deadlines {
 
