@@ -25,10 +25,7 @@ class SpoolReplaySchedulerTests {
 	@Test
 	void replayInBackgroundDeliversSpooledRecordsOnceGcsAnswers() throws IOException {
 		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
-			GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(server.url()), "bucket",
-					"p/", documents(), GcsTestStorage.guard());
-			SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
-					new FilesystemExperimentStorage(this.spool, documents()), false);
+			SpoolingExperimentStorage storage = spoolingOver(server);
 			server.setFailing(true);
 			SpoolReplayScheduler scheduler = new SpoolReplayScheduler(storage, Duration.ofMillis(100));
 			scheduler.start();
@@ -56,10 +53,7 @@ class SpoolReplaySchedulerTests {
 	@Test
 	void stopGivesWhatIsStillSpooledOneLastRound() throws IOException {
 		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
-			GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(server.url()), "bucket",
-					"p/", documents(), GcsTestStorage.guard());
-			SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
-					new FilesystemExperimentStorage(this.spool, documents()), false);
+			SpoolingExperimentStorage storage = spoolingOver(server);
 			server.setFailing(true);
 			// Rounds an hour apart: only the first (GCS failing) and the last one run.
 			SpoolReplayScheduler scheduler = new SpoolReplayScheduler(storage, Duration.ofHours(1));
@@ -75,6 +69,17 @@ class SpoolReplaySchedulerTests {
 				assertThat(server.creations("p/late-" + i + "/result.json")).isEqualTo(1);
 			}
 		}
+	}
+
+	/**
+	 * A spooling storage over the stand-in's bucket under prefix {@code p/}, not yet
+	 * ready.
+	 */
+	private SpoolingExperimentStorage spoolingOver(FakeGcsServer server) {
+		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(server.url()), "bucket", "p/",
+				documents(), GcsTestStorage.guard());
+		return new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+				new FilesystemExperimentStorage(this.spool, documents()), false);
 	}
 
 }
