@@ -17,6 +17,8 @@ import io.hardening.storage.autoconfigure.StorageProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -34,7 +36,8 @@ public final class StartupSummaryAutoConfiguration {
 	StartupSummary hardeningStartupSummary(ObjectProvider<ReasoningProperties> reasoning,
 			ObjectProvider<ReasoningModels> models, ObjectProvider<StorageProperties> storageProperties,
 			ObjectProvider<ExperimentStorage> storage, ObjectProvider<ProbesProperties> probes,
-			ObjectProvider<AdminProperties> admin, ObjectProvider<InitTracker> tracker, Environment environment) {
+			ObjectProvider<AdminProperties> admin, ObjectProvider<InitTracker> tracker, Environment environment,
+			ApplicationContext context) {
 		List<Supplier<String>> parts = new ArrayList<>();
 		parts.add(() -> reasoning(reasoning.getIfAvailable(), models.getIfAvailable()));
 		parts.add(() -> storage(storageProperties.getIfAvailable(), storage.getIfAvailable()));
@@ -44,7 +47,10 @@ public final class StartupSummaryAutoConfiguration {
 			return (properties != null)
 					? "admin token " + (StringUtils.hasText(properties.getToken()) ? "set" : "not set") : null;
 		});
-		return new StartupSummary(parts, List.of(() -> initGateOff(tracker.getIfAvailable(), environment)));
+		return new StartupSummary(parts,
+				List.of(() -> initGateOff(tracker.getIfAvailable(), environment),
+						() -> (context instanceof ReactiveWebApplicationContext)
+								? ReactorNettyKeepAliveCheck.warning(context.getClassLoader()) : null));
 	}
 
 	private static String reasoning(ReasoningProperties properties, ReasoningModels models) {
