@@ -9,13 +9,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import javax.imageio.ImageIO;
 
 /**
  * A plain line chart of the stream-scaling curve: p50 and p99 end-to-end latency against
- * the number of streams started at once (log scale), with the slower model's latency as a
- * line.
+ * the number of streams started at once (log scale), the starter's in solid lines and the
+ * plain WebFlux stream's in thin ones, with the slower model's latency as a line.
  */
 final class StreamChart {
 
@@ -29,11 +30,12 @@ final class StreamChart {
 	 * One burst.
 	 *
 	 * @param streams streams started at once
-	 * @param p50Millis median end-to-end latency
-	 * @param p99Millis 99th percentile
-	 * @param completed how many completed
+	 * @param p50Millis the starter's median end-to-end latency
+	 * @param p99Millis the starter's 99th percentile
+	 * @param plainP50Millis the plain stream's median
+	 * @param plainP99Millis the plain stream's 99th percentile
 	 */
-	record Point(int streams, double p50Millis, double p99Millis, int completed) {
+	record Point(int streams, double p50Millis, double p99Millis, double plainP50Millis, double plainP99Millis) {
 	}
 
 	private StreamChart() {
@@ -74,30 +76,36 @@ final class StreamChart {
 		g.setColor(Color.GRAY);
 		g.drawLine(MARGIN, axis.y(modelMillis), WIDTH - MARGIN, axis.y(modelMillis));
 		g.drawString("slower model", WIDTH - MARGIN - 90, axis.y(modelMillis) - 5);
-		series(g, axis, points, true, new Color(0x1f77b4));
-		series(g, axis, points, false, new Color(0xd62728));
+		series(g, axis, points, Point::p50Millis, 2, new Color(0x1f77b4));
+		series(g, axis, points, Point::p99Millis, 2, new Color(0xd62728));
+		series(g, axis, points, Point::plainP50Millis, 1, new Color(0x1f77b4));
+		series(g, axis, points, Point::plainP99Millis, 1, new Color(0xd62728));
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 		g.setColor(new Color(0x1f77b4));
 		g.drawString("p50", WIDTH - MARGIN + 10, MARGIN + 10);
 		g.setColor(new Color(0xd62728));
 		g.drawString("p99", WIDTH - MARGIN + 10, MARGIN + 30);
+		g.setColor(Color.DARK_GRAY);
+		g.drawString("thick: starter", WIDTH - MARGIN - 160, MARGIN + 10);
+		g.drawString("thin: plain WebFlux", WIDTH - MARGIN - 160, MARGIN + 30);
 		g.dispose();
 		ImageIO.write(image, "png", file.toFile());
 	}
 
-	private static void series(Graphics2D g, Axis axis, List<Point> points, boolean median, Color color) {
+	private static void series(Graphics2D g, Axis axis, List<Point> points, ToDoubleFunction<Point> figure, int width,
+			Color color) {
 		g.setColor(color);
-		g.setStroke(new BasicStroke(2));
+		g.setStroke(new BasicStroke(width));
 		Integer lastX = null;
 		Integer lastY = null;
 		for (Point point : points) {
-			double value = median ? point.p50Millis() : point.p99Millis();
+			double value = figure.applyAsDouble(point);
 			if (!Double.isFinite(value)) {
 				continue;
 			}
 			int x = axis.x(point.streams());
 			int y = axis.y(value);
-			g.fillOval(x - 3, y - 3, 6, 6);
+			g.fillOval(x - width - 1, y - width - 1, 2 * width + 2, 2 * width + 2);
 			if (lastX != null) {
 				g.drawLine(lastX, lastY, x, y);
 			}

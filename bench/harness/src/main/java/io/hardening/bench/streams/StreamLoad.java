@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.Unpooled;
@@ -102,8 +103,10 @@ final class StreamLoad implements AutoCloseable {
 	}
 
 	/**
-	 * Opens {@code count} streams and keeps them open until the returned handle is
-	 * disposed.
+	 * Opens {@code count} streams and keeps them open, reading everything they send,
+	 * until the returned handle is disposed. Nothing is cancelled before: cancelling a
+	 * response body closes its connection, and the server would then hold a run waiting
+	 * for a reconnect instead of an open stream.
 	 * @param count how many streams
 	 * @param limit how long to wait for every stream's {@code start} event
 	 * @return the open streams and how many got their {@code start} event in time
@@ -111,19 +114,24 @@ final class StreamLoad implements AutoCloseable {
 	Held hold(int count, Duration limit) throws InterruptedException {
 		CountDownLatch startedStreams = new CountDownLatch(count);
 		AtomicInteger errors = new AtomicInteger();
+		AtomicInteger ended = new AtomicInteger();
 		Disposable.Composite streams = Disposables.composite();
 		for (int i = 0; i < count; i++) {
+			// The text up to the start event, in case it comes in pieces; nothing after.
+			StringBuilder head = new StringBuilder();
+			AtomicBoolean started = new AtomicBoolean();
 			streams.add(post("held query " + (i % 50)).responseContent()
 				.asString(StandardCharsets.UTF_8)
-				.scan(new StringBuilder(), StringBuilder::append)
-				.filter((received) -> received.indexOf("event:start") >= 0)
-				.take(1)
-				.doOnNext((ignored) -> startedStreams.countDown())
-				.thenMany(Mono.never())
-				.subscribe(null, (error) -> errors.incrementAndGet()));
+				.subscribe((text) -> {
+					if (!started.get() && head.append(text).indexOf("event:start") >= 0) {
+						started.set(true);
+						head.setLength(0);
+						startedStreams.countDown();
+					}
+				}, (error) -> errors.incrementAndGet(), ended::incrementAndGet));
 		}
 		boolean all = startedStreams.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-		return new Held(streams, all ? count : (int) (count - startedStreams.getCount()), errors);
+		return new Held(streams, all ? count : (int) (count - startedStreams.getCount()), errors, ended);
 	}
 
 	/**
@@ -132,8 +140,9 @@ final class StreamLoad implements AutoCloseable {
 	 * @param streams dispose to close them all
 	 * @param open how many got their {@code start} event
 	 * @param errors streams that ended with an error while held
+	 * @param ended streams that ended while held (none should: the models take minutes)
 	 */
-	record Held(Disposable streams, int open, AtomicInteger errors) {
+	record Held(Disposable streams, int open, AtomicInteger errors, AtomicInteger ended) {
 	}
 
 	/**

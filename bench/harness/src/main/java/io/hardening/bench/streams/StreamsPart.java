@@ -1,8 +1,10 @@
 package io.hardening.bench.streams;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.hardening.bench.BenchContext;
@@ -13,11 +15,14 @@ import io.hardening.bench.Measurement;
 import io.hardening.bench.Stats;
 
 /**
- * The streaming endpoint on the simulated provider (Flash 200 ms, Pro 400 ms):
+ * The streaming endpoint on the simulated provider (Flash 200 ms, Pro 400 ms), side by
+ * side with the same stream written in plain WebFlux ({@code baseline-app}'s
+ * {@code PlainSseStream}: the same events and latencies, nothing the starter adds):
  * <ul>
- * <li>bursts of 100 to 10,000 streams started at once: completed, failed, hung, p50 and
- * p99 end to end against the slower model's 400 ms, and the level where it saturates
- * (plotted in {@code streams.png});</li>
+ * <li>bursts of 100 to 10,000 streams started at once, the two apps alternating at each
+ * level: completed, failed, hung, p50 and p99 end to end and p99 to the response headers,
+ * and the level where the starter saturates (p99 over the slower model's 400 ms plus 100
+ * ms, the target); plotted in {@code streams.png};</li>
  * <li>heap and RSS per open stream: streams held open on models that take 5 minutes,
  * against the same application idle.</li>
  * </ul>
@@ -54,31 +59,38 @@ public final class StreamsPart implements BenchPart {
 		List<StreamChart.Point> points = new ArrayList<>();
 		try (Folders work = Folders.temporary("bench-streams");
 				JavaApp app = JavaApp.start(context.sampleJar(), 18080, JVM, Map.of(),
-						arguments(work, "200ms", "400ms", "120s"), context.logFile("streams-bursts"));
-				StreamLoad load = new StreamLoad(app.url(""), 10000)) {
+						sampleArguments(work, "200ms", "400ms", "120s"), context.logFile("streams-bursts"));
+				JavaApp plain = JavaApp.start(context.baselineJar(), 18081, JVM, Map.of(),
+						plainArguments("200ms", "400ms"), context.logFile("streams-bursts-baseline"));
+				StreamLoad load = new StreamLoad(app.url(""), 10000);
+				StreamLoad plainLoad = new StreamLoad(plain.url(""), 10000)) {
 			app.awaitOk("/ready", Duration.ofSeconds(90));
-			load.burst(200, Duration.ofSeconds(30));
-			load.burst(200, Duration.ofSeconds(30));
+			plain.awaitOk("/ready", Duration.ofSeconds(90));
+			for (int warmUp = 0; warmUp < 2; warmUp++) {
+				load.burst(200, Duration.ofSeconds(30));
+				plainLoad.burst(200, Duration.ofSeconds(30));
+			}
 			Integer saturation = null;
 			for (int level : levels) {
 				StreamLoad.Burst burst = load.burst(level, Duration.ofSeconds(60));
-				double p50 = Stats.percentile(burst.latenciesMillis(), 50);
-				double p99 = Stats.percentile(burst.latenciesMillis(), 99);
-				points.add(new StreamChart.Point(level, p50, p99, burst.completed()));
-				String note = burst.completed() + " completed, " + burst.failed() + " failed, " + burst.hung()
-						+ " hung; all started at once; wall " + Math.round(burst.wallMillis()) + " ms";
-				measurements.add(Measurement.compared(PART, level + " streams: p50 end to end", p50,
-						SLOWER_MODEL_MILLIS, "ms", false, note));
-				measurements.add(Measurement.compared(PART, level + " streams: p99 end to end", p99,
-						SLOWER_MODEL_MILLIS, "ms", false, note));
-				measurements.add(Measurement.of(PART, level + " streams: p99 to response headers",
-						Stats.percentile(burst.headersMillis(), 99), "ms", note));
-				measurements.add(Measurement.compared(PART, level + " streams: completed", burst.completed(), level,
-						"streams", true, note));
-				if (saturation == null && (burst.completed() < level || p99 > SLOWER_MODEL_MILLIS + ALLOWANCE_MILLIS)) {
+				Thread.sleep(2000);
+				StreamLoad.Burst base = plainLoad.burst(level, Duration.ofSeconds(60));
+				Thread.sleep(2000);
+				points.add(new StreamChart.Point(level, p(burst, 50), p(burst, 99), p(base, 50), p(base, 99)));
+				String note = "starter " + counts(burst) + "; plain " + counts(base) + "; all started at once";
+				measurements.add(Measurement.compared(PART, level + " streams: p50 end to end", p(burst, 50),
+						p(base, 50), "ms", false, note));
+				measurements.add(Measurement.compared(PART, level + " streams: p99 end to end", p(burst, 99),
+						p(base, 99), "ms", false, note));
+				measurements.add(Measurement.compared(PART, level + " streams: p99 to response headers",
+						Stats.percentile(burst.headersMillis(), 99), Stats.percentile(base.headersMillis(), 99), "ms",
+						false, note));
+				measurements.add(Measurement.compared(PART, level + " streams: completed", burst.completed(),
+						base.completed(), "streams", true, note));
+				if (saturation == null
+						&& (burst.completed() < level || p(burst, 99) > SLOWER_MODEL_MILLIS + ALLOWANCE_MILLIS)) {
 					saturation = level;
 				}
-				Thread.sleep(2000);
 			}
 			measurements.add(Measurement.of(PART, "saturation: first burst with p99 over 500 ms or a failure",
 					(saturation != null) ? saturation : Double.NaN, "streams",
@@ -91,10 +103,41 @@ public final class StreamsPart implements BenchPart {
 		return measurements;
 	}
 
+	private static double p(StreamLoad.Burst burst, double percentile) {
+		return Stats.percentile(burst.latenciesMillis(), percentile);
+	}
+
+	private static String counts(StreamLoad.Burst burst) {
+		return burst.completed() + " completed, " + burst.failed() + " failed, " + burst.hung() + " hung, wall "
+				+ Math.round(burst.wallMillis()) + " ms";
+	}
+
 	private List<Measurement> memory(BenchContext context, int count) throws Exception {
-		try (Folders work = Folders.temporary("bench-streams-held");
-				JavaApp app = JavaApp.start(context.sampleJar(), 18080, HELD_JVM, Map.of(),
-						arguments(work, "300s", "300s", "600s"), context.logFile("streams-held-" + count));
+		try (Folders work = Folders.temporary("bench-streams-held")) {
+			Held starter = held(context.sampleJar(), sampleArguments(work, "300s", "300s", "600s"), count,
+					context.logFile("streams-held-" + count));
+			Held plain = held(context.baselineJar(), plainArguments("300s", "300s"), count,
+					context.logFile("streams-held-baseline-" + count));
+			String note = "starter " + starter.note() + "; plain " + plain.note()
+					+ "; heap after a full GC against the same app idle";
+			return List.of(
+					Measurement.compared(PART, count + " open streams: held without errors", starter.allHeld() ? 1 : 0,
+							plain.allHeld() ? 1 : 0, "yes=1", true, note),
+					Measurement.compared(PART, count + " open streams: heap per stream", starter.heapKib(),
+							plain.heapKib(), "KiB", false, note),
+					Measurement.compared(PART, count + " open streams: RSS outside the heap per stream",
+							starter.rssKib(), plain.rssKib(), "KiB", false, note));
+		}
+	}
+
+	/**
+	 * What one application held for {@code count} open streams.
+	 */
+	private record Held(boolean allHeld, double heapKib, double rssKib, String note) {
+	}
+
+	private static Held held(Path jar, List<String> arguments, int count, Path log) throws Exception {
+		try (JavaApp app = JavaApp.start(jar, 18080, HELD_JVM, Map.of(), arguments, log);
 				StreamLoad load = new StreamLoad(app.url(""), count)) {
 			app.awaitOk("/ready", Duration.ofSeconds(90));
 			load.burst(1, Duration.ofSeconds(1));
@@ -104,15 +147,11 @@ public final class StreamsPart implements BenchPart {
 			try {
 				long heap = app.heapUsedAfterGcBytes();
 				long rss = app.rssBytes();
-				String note = streams.open() + " of " + count + " open (start event received), "
-						+ streams.errors().get() + " errors; heap after a full GC against the idle app";
-				return List.of(
-						Measurement.of(PART, count + " open streams: held without errors",
-								(streams.open() == count && streams.errors().get() == 0) ? 1 : 0, "yes=1", note),
-						Measurement.of(PART, count + " open streams: heap per stream",
-								(heap - idleHeap) / 1024.0 / count, "KiB", note),
-						Measurement.of(PART, count + " open streams: RSS outside the heap per stream",
-								(rss - idleRss) / 1024.0 / count, "KiB", note));
+				return new Held(streams.open() == count && streams.errors().get() == 0 && streams.ended().get() == 0,
+						(heap - idleHeap) / 1024.0 / count, (rss - idleRss) / 1024.0 / count,
+						streams.open() + " of " + count + " open, " + streams.errors().get() + " errors, "
+								+ streams.ended().get() + " ended early, heap " + mib(idleHeap) + " idle and "
+								+ mib(heap) + " held");
 			}
 			finally {
 				streams.streams().dispose();
@@ -120,7 +159,15 @@ public final class StreamsPart implements BenchPart {
 		}
 	}
 
-	private static List<String> arguments(Folders work, String flash, String pro, String timeout) {
+	private static String mib(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MiB", bytes / 1024.0 / 1024.0);
+	}
+
+	private static List<String> plainArguments(String flash, String pro) {
+		return List.of("--bench.flash-latency=" + flash, "--bench.pro-latency=" + pro, "--logging.level.root=WARN");
+	}
+
+	private static List<String> sampleArguments(Folders work, String flash, String pro, String timeout) {
 		return List.of("--hardening.reasoning.provider=simulated",
 				"--hardening.reasoning.simulated.flash-latency=" + flash,
 				"--hardening.reasoning.simulated.pro-latency=" + pro, "--hardening.reasoning.timeout=" + timeout,
