@@ -19,9 +19,16 @@ public class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<String>
 		return MDC.get(RequestIds.MDC_KEY);
 	}
 
+	/**
+	 * Puts the id in the MDC unless it is there already: with automatic context
+	 * propagation Reactor restores it at every operator that may change thread, mostly on
+	 * a thread that holds it already.
+	 */
 	@Override
 	public void setValue(String value) {
-		MDC.put(RequestIds.MDC_KEY, value);
+		if (!value.equals(MDC.get(RequestIds.MDC_KEY))) {
+			MDC.put(RequestIds.MDC_KEY, value);
+		}
 	}
 
 	@Override
