@@ -25,10 +25,12 @@ final class GeminiClients {
 
 	static GeminiClient client(String baseUrl, GeminiEndpoint endpoint, ObjectProvider<WebClient.Builder> builders,
 			ObjectProvider<GeminiConnectionPool> pools, ObjectProvider<JsonMapper> mappers) {
-		WebClient.Builder builder = builders.getIfAvailable(WebClient::builder).clone().baseUrl(baseUrl);
-		pools.ifAvailable((pool) -> builder.clientConnector(pool.connector()));
-		WebClient webClient = builder.build();
-		return new GeminiClient(webClient, endpoint, mappers.getIfAvailable(JsonMapper::shared));
+		// Built on first use, off the startup path (GeminiClient).
+		return new GeminiClient(() -> {
+			WebClient.Builder builder = builders.getIfAvailable(WebClient::builder).clone().baseUrl(baseUrl);
+			pools.ifAvailable((pool) -> builder.clientConnector(pool.connector()));
+			return builder.build();
+		}, endpoint, mappers.getIfAvailable(JsonMapper::shared));
 	}
 
 	static ReasoningModels models(GeminiClient client, ReasoningProperties properties) {

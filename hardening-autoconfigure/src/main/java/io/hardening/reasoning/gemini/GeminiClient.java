@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
@@ -17,6 +18,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -32,7 +34,7 @@ public class GeminiClient {
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
 	};
 
-	private final WebClient webClient;
+	private final Supplier<WebClient> webClient;
 
 	private final GeminiEndpoint endpoint;
 
@@ -47,7 +49,20 @@ public class GeminiClient {
 	 * @param mapper reads and writes JSON
 	 */
 	public GeminiClient(WebClient webClient, GeminiEndpoint endpoint, JsonMapper mapper) {
-		this.webClient = webClient;
+		this(() -> webClient, endpoint, mapper);
+	}
+
+	/**
+	 * Creates a client whose web client is built on first use: building one (Boot's
+	 * builder, its connector and their classes) takes a fifth of a second, which the
+	 * first call pays (in the background: the {@code vertexAi} init component makes it)
+	 * instead of the application's startup.
+	 * @param webClient supplies the web client, with the endpoint's base URL; called once
+	 * @param endpoint where calls go and how they are authenticated
+	 * @param mapper reads and writes JSON
+	 */
+	public GeminiClient(Supplier<WebClient> webClient, GeminiEndpoint endpoint, JsonMapper mapper) {
+		this.webClient = SingletonSupplier.of(webClient);
 		this.endpoint = endpoint;
 		this.mapper = mapper;
 		this.payloads = new GeminiPayloads(mapper);
@@ -120,7 +135,8 @@ public class GeminiClient {
 	}
 
 	private WebClient.RequestHeadersSpec<?> post(String uri, Map<String, List<String>> headers, String text) {
-		return this.webClient.post()
+		return this.webClient.get()
+			.post()
 			.uri(uri)
 			.headers((httpHeaders) -> headers.forEach(httpHeaders::put))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * Boot names the contributor {@code circuitBreakers} after the bean; the switch is
  * {@code management.health.circuitbreakers.enabled}, the key Resilience4j uses too.
  */
-@AutoConfiguration(
+@AutoConfiguration(after = ResilienceRegistriesAutoConfiguration.class,
 		afterName = "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
 @ConditionalOnClass(name = { "io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry",
 		"org.springframework.boot.health.contributor.HealthIndicator" })

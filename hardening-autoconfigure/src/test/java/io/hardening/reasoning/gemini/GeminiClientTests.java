@@ -3,6 +3,7 @@ package io.hardening.reasoning.gemini;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hardening.reasoning.ModelException;
@@ -223,6 +224,25 @@ class GeminiClientTests {
 			subscription.dispose();
 			await().atMost(Duration.ofSeconds(5)).until(server::clientClosed);
 		}
+	}
+
+	@Test
+	void webClientIsBuiltOnFirstCallAndOnlyOnce() {
+		google.stubFor(post(urlEqualTo("/v1beta/models/gemini-test:countTokens"))
+			.willReturn(json(200, "{\"totalTokens\":7}")));
+		AtomicInteger built = new AtomicInteger();
+		GeminiClient client = new GeminiClient(() -> {
+			built.incrementAndGet();
+			return WebClient.create(google.baseUrl());
+		}, new GeminiApiEndpoint(KEY), JsonMapper.shared());
+		assertThat(built).hasValue(0);
+		for (int i = 0; i < 2; i++) {
+			StepVerifier.create(client.countTokens(MODEL, "ping", TIMEOUT))
+				.expectNext(7)
+				.expectComplete()
+				.verify(TIMEOUT);
+		}
+		assertThat(built).hasValue(1);
 	}
 
 	private GeminiClient client() {

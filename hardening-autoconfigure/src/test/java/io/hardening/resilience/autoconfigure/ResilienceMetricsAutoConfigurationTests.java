@@ -3,9 +3,6 @@ package io.hardening.resilience.autoconfigure;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetricsPublisher;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetricsPublisher;
 import io.github.resilience4j.micrometer.tagged.TaggedThreadPoolBulkheadMetricsPublisher;
-import io.github.resilience4j.springboot3.bulkhead.autoconfigure.BulkheadAutoConfiguration;
-import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
-import io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -21,23 +18,19 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JAutoConfiguration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JAutoConfiguration;
-import org.springframework.core.convert.converter.ConverterRegistry;
-import org.springframework.format.support.DefaultFormattingConversionService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResilienceMetricsAutoConfigurationTests {
 
-	// What the starter's users get: Boot's metrics, Resilience4j's Boot 3 module and
-	// Spring Cloud CircuitBreaker's blocking and reactive factories.
+	// What the starter's users get: Boot's metrics, the starter's Resilience4j registries
+	// and Spring Cloud CircuitBreaker's blocking and reactive factories.
 	private static final AutoConfigurations LIBRARIES = AutoConfigurations.of(MetricsAutoConfiguration.class,
 			SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-			CircuitBreakerAutoConfiguration.class, BulkheadAutoConfiguration.class, TimeLimiterAutoConfiguration.class,
-			Resilience4JAutoConfiguration.class, ReactiveResilience4JAutoConfiguration.class);
+			ResilienceRegistriesAutoConfiguration.class, Resilience4JAutoConfiguration.class,
+			ReactiveResilience4JAutoConfiguration.class);
 
-	// Resilience4j's circuit breaker configuration needs a converter registry bean.
-	private final ApplicationContextRunner libraries = new ApplicationContextRunner().withConfiguration(LIBRARIES)
-		.withBean(ConverterRegistry.class, DefaultFormattingConversionService::new);
+	private final ApplicationContextRunner libraries = new ApplicationContextRunner().withConfiguration(LIBRARIES);
 
 	private final ApplicationContextRunner runner = this.libraries
 		.withConfiguration(AutoConfigurations.of(ResilienceMetricsAutoConfiguration.class));
