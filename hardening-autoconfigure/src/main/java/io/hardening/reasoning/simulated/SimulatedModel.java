@@ -58,7 +58,11 @@ public class SimulatedModel implements ReasoningModel {
 					.then(Mono.error(new ModelException(Kind.UNAVAILABLE, this.name,
 							"Simulated failure of model '" + this.name + "' (failure rate " + this.failureRate + ")")));
 			}
-			return Flux.fromIterable(pieces).concatMap((piece) -> Mono.delay(step).thenReturn(piece));
+			// One periodic timer per call rather than a delay per piece: same pieces,
+			// same
+			// pace. Like a model's HTTP stream, it does not wait for a reader that stops
+			// asking (a reasoning run always asks): it fails with an overflow error.
+			return Flux.interval(step, step).take(pieces.size()).map((index) -> pieces.get(index.intValue()));
 		});
 	}
 

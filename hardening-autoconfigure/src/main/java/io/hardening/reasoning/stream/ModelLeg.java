@@ -68,10 +68,9 @@ final class ModelLeg {
 	private Flux<String> budgeted(String query) {
 		Duration first = this.budget.firstToken();
 		Duration total = this.budget.total();
-		Flux<String> firstTokenBounded = Flux.defer(() -> this.model.stream(query))
-			.timeout(Mono.delay(first), (piece) -> Mono.never(),
-					Flux.error(() -> timeout("sent no text within " + first.toMillis() + "ms")));
-		return Deadlines.within(firstTokenBounded, total,
+		// One timer per call for both budgets (Deadlines), not one each.
+		return Deadlines.within(Flux.defer(() -> this.model.stream(query)), first,
+				() -> timeout("sent no text within " + first.toMillis() + "ms"), total,
 				() -> timeout("did not finish within " + total.toMillis() + "ms"));
 	}
 

@@ -53,11 +53,15 @@ final class ReasoningRun {
 
 	private int connections;
 
-	private Disposable upstream;
+	private Disposable flashCall;
+
+	private Disposable proCall;
 
 	private Disposable graceTimer;
 
 	private boolean started;
+
+	private int legsDone;
 
 	private long durationMs = -1;
 
@@ -71,7 +75,9 @@ final class ReasoningRun {
 		this.reconnectGrace = reconnectGrace;
 		this.maxEvents = maxEvents;
 		this.onEnd = onEnd;
-		this.events = Sinks.many().replay().limit(maxEvents);
+		// Every emission happens under this run's lock and the completion after the last
+		// of them, so the sink needs no serialization of its own.
+		this.events = Sinks.unsafe().many().replay().limit(maxEvents);
 	}
 
 	String id() {
@@ -99,17 +105,47 @@ final class ReasoningRun {
 			}
 			this.started = true;
 		}
-		Flux<ReasoningEvent> run = Flux.concat(Mono.fromSupplier(this::startEvent),
-				Flux.merge(this.flash.run(this.query), this.pro.run(this.query)), Mono.fromSupplier(this::endEvent));
-		Disposable subscription = run.subscribe(this::emit, (ex) -> emit(RunEvents.internalError(ex)));
-		boolean ended;
-		synchronized (this) {
-			this.upstream = subscription;
-			ended = this.state != State.RUNNING;
+		emit(startEvent());
+		// Each leg is subscribed on its own rather than merged: emit() already
+		// serializes them, and a merge would keep queues and subscribers per run.
+		Disposable flashSubscription = subscribe(this.flash);
+		if (!keep(flashSubscription, null)) {
+			return;
 		}
-		if (ended) {
-			// Cancelled or shut down while subscribing: nothing else will dispose it.
-			subscription.dispose();
+		keep(flashSubscription, subscribe(this.pro));
+	}
+
+	/**
+	 * Keeps the calls' subscriptions for the end of the run, or disposes them when the
+	 * run ended (cancelled, shut down) while they were being subscribed, since nothing
+	 * else will.
+	 */
+	private boolean keep(Disposable flashSubscription, Disposable proSubscription) {
+		synchronized (this) {
+			this.flashCall = flashSubscription;
+			this.proCall = proSubscription;
+			if (this.state == State.RUNNING) {
+				return true;
+			}
+		}
+		flashSubscription.dispose();
+		if (proSubscription != null) {
+			proSubscription.dispose();
+		}
+		return false;
+	}
+
+	private Disposable subscribe(ModelLeg leg) {
+		return leg.run(this.query).subscribe(this::emit, (ex) -> emit(RunEvents.internalError(ex)), this::legDone);
+	}
+
+	private void legDone() {
+		boolean both;
+		synchronized (this) {
+			both = ++this.legsDone == 2;
+		}
+		if (both) {
+			emit(RunEvents.end(this.flash, this.pro, elapsedMillis()));
 		}
 	}
 
@@ -162,12 +198,7 @@ final class ReasoningRun {
 		return ReasoningEvent.of(ReasoningEvent.START, data);
 	}
 
-	private ReasoningEvent endEvent() {
-		return RunEvents.end(this.flash, this.pro, elapsedMillis());
-	}
-
 	private void emit(ReasoningEvent draft) {
-		Disposable toCancel;
 		synchronized (this) {
 			if (this.state != State.RUNNING) {
 				return;
@@ -178,9 +209,9 @@ final class ReasoningRun {
 				return;
 			}
 			this.terminal = event;
-			toCancel = end(State.ENDED);
+			end(State.ENDED);
 		}
-		finish(toCancel);
+		finish();
 	}
 
 	private synchronized void attach() {
@@ -206,29 +237,37 @@ final class ReasoningRun {
 	}
 
 	private void cancelIfAbandoned() {
-		Disposable toCancel;
 		synchronized (this) {
 			if (this.connections > 0 || this.state != State.RUNNING) {
 				return;
 			}
-			toCancel = end(State.CANCELLED);
+			end(State.CANCELLED);
 		}
-		finish(toCancel);
+		finish();
 	}
 
-	private Disposable end(State state) {
+	private void end(State state) {
 		this.state = state;
 		this.durationMs = elapsedMillis();
 		if (this.graceTimer != null) {
 			this.graceTimer.dispose();
 		}
-		return this.upstream;
 	}
 
-	private void finish(Disposable upstream) {
-		if (upstream != null) {
-			// Cancels the model calls that are still going; a no-op after the end event.
-			upstream.dispose();
+	private void finish() {
+		Disposable flashSubscription;
+		Disposable proSubscription;
+		synchronized (this) {
+			flashSubscription = this.flashCall;
+			proSubscription = this.proCall;
+		}
+		// Cancels the model calls that are still going; a no-op after the end event.
+		// One not yet set is disposed by start() once it sees the run ended.
+		if (flashSubscription != null) {
+			flashSubscription.dispose();
+		}
+		if (proSubscription != null) {
+			proSubscription.dispose();
 		}
 		this.onEnd.accept(this);
 		// Completed after the run is accounted for: a client that saw the end sees the
