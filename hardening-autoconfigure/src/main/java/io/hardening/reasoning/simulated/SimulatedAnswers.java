@@ -25,14 +25,40 @@ final class SimulatedAnswers {
 
 	static List<String> pieces(String model, String query) {
 		String text = text(model, query);
-		String[] words = text.split(" ");
-		List<String> pieces = new ArrayList<>();
-		for (int start = 0; start < words.length; start += WORDS_PER_PIECE) {
-			int end = Math.min(words.length, start + WORDS_PER_PIECE);
-			String piece = String.join(" ", List.of(words).subList(start, end));
-			pieces.add((start == 0) ? piece : " " + piece);
+		int[] starts = pieceStarts(text);
+		List<String> pieces = new ArrayList<>(starts.length);
+		for (int i = 0; i < starts.length; i++) {
+			pieces.add(piece(text, starts, i));
 		}
 		return pieces;
+	}
+
+	/**
+	 * Where each piece of a text starts: every {@value #WORDS_PER_PIECE} words, a piece
+	 * after the first beginning with the space before its first word. A caller that keeps
+	 * the text and these offsets holds one string instead of one per piece.
+	 */
+	static int[] pieceStarts(String text) {
+		int words = 1;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == ' ') {
+				words++;
+			}
+		}
+		int[] starts = new int[(words + WORDS_PER_PIECE - 1) / WORDS_PER_PIECE];
+		int spaces = 0;
+		int piece = 1;
+		for (int i = 0; i < text.length() && piece < starts.length; i++) {
+			if (text.charAt(i) == ' ' && ++spaces == piece * WORDS_PER_PIECE) {
+				starts[piece++] = i;
+			}
+		}
+		return starts;
+	}
+
+	static String piece(String text, int[] starts, int index) {
+		int end = (index + 1 < starts.length) ? starts[index + 1] : text.length();
+		return text.substring(starts[index], end);
 	}
 
 	static String text(String model, String query) {

@@ -1,7 +1,6 @@
 package io.hardening.reasoning.simulated;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 
 import io.hardening.reasoning.ModelException;
@@ -51,18 +50,21 @@ public class SimulatedModel implements ReasoningModel {
 	@Override
 	public Flux<String> stream(String query) {
 		return Flux.defer(() -> {
-			List<String> pieces = SimulatedAnswers.pieces(this.name, query);
-			Duration step = this.latency.dividedBy(pieces.size());
+			String text = SimulatedAnswers.text(this.name, query);
+			int[] starts = SimulatedAnswers.pieceStarts(text);
+			Duration step = this.latency.dividedBy(starts.length);
 			if (fails()) {
 				return Mono.delay(step)
 					.then(Mono.error(new ModelException(Kind.UNAVAILABLE, this.name,
 							"Simulated failure of model '" + this.name + "' (failure rate " + this.failureRate + ")")));
 			}
-			// One periodic timer per call rather than a delay per piece: same pieces,
-			// same
-			// pace. Like a model's HTTP stream, it does not wait for a reader that stops
-			// asking (a reasoning run always asks): it fails with an overflow error.
-			return Flux.interval(step, step).take(pieces.size()).map((index) -> pieces.get(index.intValue()));
+			// One periodic timer per call rather than a delay per piece, and the pieces
+			// cut from the text as they are sent: same pieces, same pace, less held per
+			// call. Like a model's HTTP stream, it does not wait for a reader that stops
+			// asking (a reasoning run always asks): that reader gets an overflow error.
+			return Flux.interval(step, step)
+				.take(starts.length)
+				.map((index) -> SimulatedAnswers.piece(text, starts, index.intValue()));
 		});
 	}
 

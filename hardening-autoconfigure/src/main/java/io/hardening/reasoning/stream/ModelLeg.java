@@ -4,22 +4,27 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
 import io.hardening.reasoning.ReasoningModel;
 import io.hardening.support.Deadlines;
 import io.hardening.support.Sanitizer;
+import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * One model's part of one run: calls the model within its budgets and behind its guard,
  * turns what it streams into {@code *_delta}, {@code *_complete} and {@code *_failed}
  * events, and keeps what the run needs afterwards. A failure never escapes: it becomes a
  * {@code *_failed} event.
+ * <p>
+ * The leg is itself the subscriber of its call, so that an open stream holds no operators
+ * of its own between the model's pieces and the run's events.
  */
-final class ModelLeg {
+final class ModelLeg extends BaseSubscriber<String> {
 
 	private static final int MAX_ERROR_LENGTH = 500;
 
@@ -32,6 +37,13 @@ final class ModelLeg {
 	private final ModelGuard guard;
 
 	private final ReasoningStreamListener listener;
+
+	private final String deltaName;
+
+	// Set before the call is subscribed, read on the model's thread.
+	private Consumer<ReasoningEvent> events;
+
+	private Runnable done;
 
 	// Appended on the model's thread, read by whoever ends the run.
 	private final StringBuffer response = new StringBuffer();
@@ -51,18 +63,50 @@ final class ModelLeg {
 		this.budget = budget;
 		this.guard = guard;
 		this.listener = listener;
+		this.deltaName = role + "_delta";
 	}
 
-	Flux<ReasoningEvent> run(String query) {
-		return Flux.defer(() -> {
-			this.startNanos = StreamClock.nanoTime();
-			return this.guard.protect(this.role, budgeted(query))
-				.doOnNext(this::received)
-				.map((piece) -> ReasoningEvent.of(this.role + "_delta", Map.of("text", piece)))
-				.concatWith(Mono.fromSupplier(this::completed))
-				.onErrorResume((ex) -> Mono.just(failed(ex)))
-				.doOnCancel(() -> this.listener.modelFinished(this.role, "cancelled", elapsed()));
-		});
+	/**
+	 * Calls the model once. Its events go to {@code events}: deltas, then one
+	 * {@code *_complete} or {@code *_failed}, after which {@code done} runs. Disposing
+	 * the returned handle cancels the call, which then sends nothing more.
+	 */
+	Disposable start(String query, Consumer<ReasoningEvent> events, Runnable done) {
+		this.events = events;
+		this.done = done;
+		this.startNanos = StreamClock.nanoTime();
+		Flux<String> call;
+		try {
+			call = this.guard.protect(this.role, budgeted(query));
+		}
+		catch (RuntimeException ex) {
+			call = Flux.error(ex);
+		}
+		call.subscribe(this);
+		return this;
+	}
+
+	@Override
+	protected void hookOnNext(String piece) {
+		received(piece);
+		this.events.accept(ReasoningEvent.of(this.deltaName, Map.of("text", piece)));
+	}
+
+	@Override
+	protected void hookOnComplete() {
+		this.events.accept(completed());
+		this.done.run();
+	}
+
+	@Override
+	protected void hookOnError(Throwable failure) {
+		this.events.accept(failed(failure));
+		this.done.run();
+	}
+
+	@Override
+	protected void hookOnCancel() {
+		this.listener.modelFinished(this.role, "cancelled", elapsed());
 	}
 
 	private Flux<String> budgeted(String query) {

@@ -108,11 +108,11 @@ final class ReasoningRun {
 		emit(startEvent());
 		// Each leg is subscribed on its own rather than merged: emit() already
 		// serializes them, and a merge would keep queues and subscribers per run.
-		Disposable flashSubscription = subscribe(this.flash);
+		Disposable flashSubscription = this.flash.start(this.query, this::emit, this::legDone);
 		if (!keep(flashSubscription, null)) {
 			return;
 		}
-		keep(flashSubscription, subscribe(this.pro));
+		keep(flashSubscription, this.pro.start(this.query, this::emit, this::legDone));
 	}
 
 	/**
@@ -135,17 +135,13 @@ final class ReasoningRun {
 		return false;
 	}
 
-	private Disposable subscribe(ModelLeg leg) {
-		return leg.run(this.query).subscribe(this::emit, (ex) -> emit(RunEvents.internalError(ex)), this::legDone);
-	}
-
 	private void legDone() {
 		boolean both;
 		synchronized (this) {
 			both = ++this.legsDone == 2;
 		}
 		if (both) {
-			emit(RunEvents.end(this.flash, this.pro, elapsedMillis()));
+			emit(endEvent());
 		}
 	}
 
@@ -196,6 +192,15 @@ final class ReasoningRun {
 		data.put("pro_model", this.pro.modelName());
 		data.put("request_id", this.requestId);
 		return ReasoningEvent.of(ReasoningEvent.START, data);
+	}
+
+	private ReasoningEvent endEvent() {
+		try {
+			return RunEvents.end(this.flash, this.pro, elapsedMillis());
+		}
+		catch (RuntimeException ex) {
+			return RunEvents.internalError(ex);
+		}
 	}
 
 	private void emit(ReasoningEvent draft) {

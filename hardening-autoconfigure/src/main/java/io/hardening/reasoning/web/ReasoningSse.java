@@ -51,9 +51,11 @@ final class ReasoningSse {
 
 	Flux<ServerSentEvent<String>> stream(Flux<ReasoningEvent> events) {
 		// The end marker stops the merged stream, and with it this connection's ticks,
-		// once the events are done; the events are subscribed once.
+		// once the events are done; the events are subscribed once. A prefetch of one
+		// keeps a one-slot queue per source, not a 32-slot one, when the client is slow,
+		// and leaves at most one tick waiting for it.
 		Flux<ServerSentEvent<String>> body = Flux
-			.merge(events.map(this::toSse).concatWith(END_MARKER), this.ticker.ticks())
+			.merge(1, events.map(this::toSse).concatWith(END_MARKER), this.ticker.ticks())
 			.takeWhile((event) -> event != END);
 		return Flux.concat(this.retryHint, body);
 	}
