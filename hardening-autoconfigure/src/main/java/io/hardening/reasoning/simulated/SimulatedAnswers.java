@@ -25,40 +25,47 @@ final class SimulatedAnswers {
 
 	static List<String> pieces(String model, String query) {
 		String text = text(model, query);
-		int[] starts = pieceStarts(text);
-		List<String> pieces = new ArrayList<>(starts.length);
-		for (int i = 0; i < starts.length; i++) {
-			pieces.add(piece(text, starts, i));
+		int count = pieceCount(text);
+		List<String> pieces = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			pieces.add(piece(text, i));
 		}
 		return pieces;
 	}
 
 	/**
-	 * Where each piece of a text starts: every {@value #WORDS_PER_PIECE} words, a piece
-	 * after the first beginning with the space before its first word. A caller that keeps
-	 * the text and these offsets holds one string instead of one per piece.
+	 * How many pieces a text is cut into: one every {@value #WORDS_PER_PIECE} words.
 	 */
-	static int[] pieceStarts(String text) {
+	static int pieceCount(String text) {
 		int words = 1;
 		for (int i = 0; i < text.length(); i++) {
 			if (text.charAt(i) == ' ') {
 				words++;
 			}
 		}
-		int[] starts = new int[(words + WORDS_PER_PIECE - 1) / WORDS_PER_PIECE];
-		int spaces = 0;
-		int piece = 1;
-		for (int i = 0; i < text.length() && piece < starts.length; i++) {
-			if (text.charAt(i) == ' ' && ++spaces == piece * WORDS_PER_PIECE) {
-				starts[piece++] = i;
-			}
-		}
-		return starts;
+		return (words + WORDS_PER_PIECE - 1) / WORDS_PER_PIECE;
 	}
 
-	static String piece(String text, int[] starts, int index) {
-		int end = (index + 1 < starts.length) ? starts[index + 1] : text.length();
-		return text.substring(starts[index], end);
+	/**
+	 * One piece of a text, cut when it is sent, so that a caller holds no piece before:
+	 * {@value #WORDS_PER_PIECE} words, a piece after the first beginning with the space
+	 * before its first word.
+	 */
+	static String piece(String text, int index) {
+		int start = (index == 0) ? 0 : -1;
+		int spaces = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == ' ') {
+				spaces++;
+				if (spaces == index * WORDS_PER_PIECE) {
+					start = i;
+				}
+				else if (spaces == (index + 1) * WORDS_PER_PIECE) {
+					return text.substring(start, i);
+				}
+			}
+		}
+		return text.substring(start);
 	}
 
 	static String text(String model, String query) {

@@ -50,21 +50,21 @@ public class SimulatedModel implements ReasoningModel {
 	@Override
 	public Flux<String> stream(String query) {
 		return Flux.defer(() -> {
-			String text = SimulatedAnswers.text(this.name, query);
-			int[] starts = SimulatedAnswers.pieceStarts(text);
-			Duration step = this.latency.dividedBy(starts.length);
+			int count = SimulatedAnswers.pieceCount(SimulatedAnswers.text(this.name, query));
+			Duration step = this.latency.dividedBy(count);
 			if (fails()) {
 				return Mono.delay(step)
 					.then(Mono.error(new ModelException(Kind.UNAVAILABLE, this.name,
 							"Simulated failure of model '" + this.name + "' (failure rate " + this.failureRate + ")")));
 			}
-			// One periodic timer per call rather than a delay per piece, and the pieces
-			// cut from the text as they are sent: same pieces, same pace, less held per
-			// call. Like a model's HTTP stream, it does not wait for a reader that stops
-			// asking (a reasoning run always asks): that reader gets an overflow error.
+			// One periodic timer per call rather than a delay per piece, and each piece
+			// written when it is sent rather than all held from the start: same pieces,
+			// same pace, next to nothing held per call. Like a model's HTTP stream, it
+			// does not wait for a reader that stops asking (a reasoning run always asks):
+			// that reader gets an overflow error.
 			return Flux.interval(step, step)
-				.take(starts.length)
-				.map((index) -> SimulatedAnswers.piece(text, starts, index.intValue()));
+				.take(count)
+				.map((index) -> SimulatedAnswers.piece(SimulatedAnswers.text(this.name, query), index.intValue()));
 		});
 	}
 

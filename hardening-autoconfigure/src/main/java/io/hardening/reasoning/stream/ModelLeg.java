@@ -1,7 +1,6 @@
 package io.hardening.reasoning.stream;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -134,12 +133,8 @@ final class ModelLeg extends BaseSubscriber<String> {
 	private ReasoningEvent completed() {
 		this.durationNanos = StreamClock.nanoTime() - this.startNanos;
 		this.listener.modelFinished(this.role, "success", Duration.ofNanos(this.durationNanos));
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("response", response());
-		data.put("duration_ms", durationMillis());
-		data.put("first_token_ms", firstTokenMillis());
-		data.put("model", this.model.name());
-		return ReasoningEvent.of(this.role + "_complete", data);
+		return ReasoningEvent.of(this.role + "_complete", EventData.of("response", response(), "duration_ms",
+				durationMillis(), "first_token_ms", firstTokenMillis(), "model", this.model.name()));
 	}
 
 	private ReasoningEvent failed(Throwable failure) {
@@ -147,11 +142,9 @@ final class ModelLeg extends BaseSubscriber<String> {
 		this.failureCode = code(failure);
 		this.listener.modelFinished(this.role, this.failureCode.equals("model_error") ? "error" : this.failureCode,
 				Duration.ofNanos(this.durationNanos));
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("error", Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH));
-		data.put("code", this.failureCode);
-		data.put("model", this.model.name());
-		return ReasoningEvent.of(this.role + "_failed", data);
+		return ReasoningEvent.of(this.role + "_failed",
+				EventData.of("error", Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH), "code",
+						this.failureCode, "model", this.model.name()));
 	}
 
 	private static String code(Throwable failure) {

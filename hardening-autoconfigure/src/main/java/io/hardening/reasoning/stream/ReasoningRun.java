@@ -2,8 +2,6 @@ package io.hardening.reasoning.stream;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import reactor.core.Disposable;
@@ -152,7 +150,10 @@ final class ReasoningRun {
 	Flux<ReasoningEvent> connect(long after) {
 		return Flux.defer(() -> {
 			attach();
-			return this.events.asFlux().filter((event) -> event.sequence() > after).doFinally((signal) -> detach());
+			Flux<ReasoningEvent> kept = this.events.asFlux();
+			// The first connection sees every event: no filter for it.
+			return ((after > 0) ? kept.filter((event) -> event.sequence() > after) : kept)
+				.doFinally((signal) -> detach());
 		});
 	}
 
@@ -186,12 +187,8 @@ final class ReasoningRun {
 	}
 
 	private ReasoningEvent startEvent() {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("query", this.query);
-		data.put("flash_model", this.flash.modelName());
-		data.put("pro_model", this.pro.modelName());
-		data.put("request_id", this.requestId);
-		return ReasoningEvent.of(ReasoningEvent.START, data);
+		return ReasoningEvent.of(ReasoningEvent.START, EventData.of("query", this.query, "flash_model",
+				this.flash.modelName(), "pro_model", this.pro.modelName(), "request_id", this.requestId));
 	}
 
 	private ReasoningEvent endEvent() {
