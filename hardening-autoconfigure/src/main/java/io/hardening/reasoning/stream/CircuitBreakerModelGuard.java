@@ -35,13 +35,15 @@ public class CircuitBreakerModelGuard implements ModelGuard {
 		// Without a fallback Spring Cloud wraps every failure in a
 		// NoFallbackAvailableException; passing them through keeps their kind. The
 		// fallback also names a refusal, rather than one more operator per call.
-		return breaker
-			.run(call,
-					(ex) -> Flux.error(
-							(ex instanceof CallNotPermittedException)
-									? new ModelException(Kind.CIRCUIT_OPEN, role, 0,
-											"Circuit breaker '" + role + "' is open: the model was not called", ex)
-									: ex));
+		return breaker.run(call, (ex) -> Flux.error(refusedOrSame(role, ex)));
+	}
+
+	private static Throwable refusedOrSame(String role, Throwable failure) {
+		if (failure instanceof CallNotPermittedException) {
+			return new ModelException(Kind.CIRCUIT_OPEN, role, 0,
+					"Circuit breaker '" + role + "' is open: the model was not called", failure);
+		}
+		return failure;
 	}
 
 }

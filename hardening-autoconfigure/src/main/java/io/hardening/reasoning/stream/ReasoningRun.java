@@ -51,9 +51,10 @@ final class ReasoningRun {
 
 	private int connections;
 
-	private Disposable flashCall;
+	// Volatile as well: finish() reads them without the lock.
+	private volatile Disposable flashCall;
 
-	private Disposable proCall;
+	private volatile Disposable proCall;
 
 	private Disposable graceTimer;
 
@@ -257,24 +258,20 @@ final class ReasoningRun {
 	}
 
 	private void finish() {
-		Disposable flashSubscription;
-		Disposable proSubscription;
-		synchronized (this) {
-			flashSubscription = this.flashCall;
-			proSubscription = this.proCall;
-		}
 		// Cancels the model calls that are still going; a no-op after the end event.
-		// One not yet set is disposed by start() once it sees the run ended.
-		if (flashSubscription != null) {
-			flashSubscription.dispose();
-		}
-		if (proSubscription != null) {
-			proSubscription.dispose();
-		}
+		// One not yet kept is disposed by start() once it sees the run ended.
+		dispose(this.flashCall);
+		dispose(this.proCall);
 		this.onEnd.accept(this);
 		// Completed after the run is accounted for: a client that saw the end sees the
 		// counts and the record's start too. Nothing else emits once the state changed.
 		this.events.tryEmitComplete();
+	}
+
+	private static void dispose(Disposable call) {
+		if (call != null) {
+			call.dispose();
+		}
 	}
 
 	synchronized StreamOutcome outcome() {
@@ -298,29 +295,6 @@ final class ReasoningRun {
 	private enum State {
 
 		RUNNING, ENDED, CANCELLED
-
-	}
-
-	/**
-	 * What a reconnecting client can get from a run.
-	 */
-	enum Resumption {
-
-		/**
-		 * Events it missed, live if the run goes on.
-		 */
-		AVAILABLE,
-
-		/**
-		 * Nothing: the run ended and the client saw its last event.
-		 */
-		NOTHING_MISSED,
-
-		/**
-		 * Nothing that makes sense: the run was cancelled, or the events it missed are no
-		 * longer kept.
-		 */
-		UNAVAILABLE
 
 	}
 

@@ -70,7 +70,9 @@ final class HeartbeatTicker<T> {
 
 	private synchronized void ensureRunning() {
 		this.asked = true;
-		if (this.timer == null) {
+		// A timer disposed from outside (its scheduler shut down, as tests do) starts
+		// anew.
+		if (this.timer == null || this.timer.isDisposed()) {
 			long millis = this.period.toMillis();
 			this.timer = this.scheduler.get().schedulePeriodically(this::tick, millis, millis, TimeUnit.MILLISECONDS);
 		}
