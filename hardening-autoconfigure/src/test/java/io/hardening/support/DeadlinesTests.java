@@ -53,4 +53,59 @@ class DeadlinesTests {
 		assertThat(cancelled).isTrue();
 	}
 
+	@Test
+	void firstElementBudgetFailsASilentStreamWithItsOwnError() {
+		AtomicBoolean cancelled = new AtomicBoolean();
+		StepVerifier
+			.withVirtualTime(() -> Deadlines.within(Flux.never().doOnCancel(() -> cancelled.set(true)),
+					Duration.ofSeconds(1), () -> new TimeoutException("no first"), Duration.ofSeconds(5),
+					() -> new TimeoutException("too late")))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(999))
+			.thenAwait(Duration.ofMillis(1))
+			.expectErrorMessage("no first")
+			.verify(VERIFY_TIMEOUT);
+		assertThat(cancelled).isTrue();
+	}
+
+	@Test
+	void streamThatStartedInTimeRunsToItsTotalBudget() {
+		AtomicBoolean cancelled = new AtomicBoolean();
+		StepVerifier
+			.withVirtualTime(
+					() -> Deadlines.within(Flux.interval(Duration.ofSeconds(2)).doOnCancel(() -> cancelled.set(true)),
+							Duration.ofSeconds(3), () -> new TimeoutException("no first"), Duration.ofSeconds(7),
+							() -> new TimeoutException("too late")))
+			.thenAwait(Duration.ofSeconds(6))
+			.expectNext(0L, 1L, 2L)
+			.expectNoEvent(Duration.ofMillis(999))
+			.thenAwait(Duration.ofMillis(1))
+			.expectErrorMessage("too late")
+			.verify(VERIFY_TIMEOUT);
+		assertThat(cancelled).isTrue();
+	}
+
+	@Test
+	void streamThatEndsWithinBothBudgetsPassesThrough() {
+		StepVerifier
+			.withVirtualTime(() -> Deadlines.within(Flux.interval(Duration.ofSeconds(1)).take(3), Duration.ofSeconds(2),
+					() -> new TimeoutException("no first"), Duration.ofSeconds(5), TimeoutException::new))
+			.thenAwait(Duration.ofSeconds(3))
+			.expectNext(0L, 1L, 2L)
+			.expectComplete()
+			.verify(VERIFY_TIMEOUT);
+	}
+
+	@Test
+	void firstElementBudgetNoShorterThanTheTotalLeavesOnlyTheTotal() {
+		StepVerifier
+			.withVirtualTime(
+					() -> Deadlines.within(Flux.never(), Duration.ofSeconds(5), () -> new TimeoutException("no first"),
+							Duration.ofSeconds(2), () -> new TimeoutException("too late")))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(2))
+			.expectErrorMessage("too late")
+			.verify(VERIFY_TIMEOUT);
+	}
+
 }

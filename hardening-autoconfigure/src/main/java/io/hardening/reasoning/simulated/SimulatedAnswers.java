@@ -25,14 +25,47 @@ final class SimulatedAnswers {
 
 	static List<String> pieces(String model, String query) {
 		String text = text(model, query);
-		String[] words = text.split(" ");
-		List<String> pieces = new ArrayList<>();
-		for (int start = 0; start < words.length; start += WORDS_PER_PIECE) {
-			int end = Math.min(words.length, start + WORDS_PER_PIECE);
-			String piece = String.join(" ", List.of(words).subList(start, end));
-			pieces.add((start == 0) ? piece : " " + piece);
+		int count = pieceCount(text);
+		List<String> pieces = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			pieces.add(piece(text, i));
 		}
 		return pieces;
+	}
+
+	/**
+	 * How many pieces a text is cut into: one every {@value #WORDS_PER_PIECE} words.
+	 */
+	static int pieceCount(String text) {
+		int words = 1;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == ' ') {
+				words++;
+			}
+		}
+		return (words + WORDS_PER_PIECE - 1) / WORDS_PER_PIECE;
+	}
+
+	/**
+	 * One piece of a text, cut when it is sent, so that a caller holds no piece before:
+	 * {@value #WORDS_PER_PIECE} words, a piece after the first beginning with the space
+	 * before its first word.
+	 */
+	static String piece(String text, int index) {
+		int start = (index == 0) ? 0 : -1;
+		int spaces = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == ' ') {
+				spaces++;
+				if (spaces == index * WORDS_PER_PIECE) {
+					start = i;
+				}
+				else if (spaces == (index + 1) * WORDS_PER_PIECE) {
+					return text.substring(start, i);
+				}
+			}
+		}
+		return text.substring(start);
 	}
 
 	static String text(String model, String query) {

@@ -1,7 +1,6 @@
 package io.hardening.reasoning.simulated;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 
 import io.hardening.reasoning.ModelException;
@@ -51,14 +50,21 @@ public class SimulatedModel implements ReasoningModel {
 	@Override
 	public Flux<String> stream(String query) {
 		return Flux.defer(() -> {
-			List<String> pieces = SimulatedAnswers.pieces(this.name, query);
-			Duration step = this.latency.dividedBy(pieces.size());
+			int count = SimulatedAnswers.pieceCount(SimulatedAnswers.text(this.name, query));
+			Duration step = this.latency.dividedBy(count);
 			if (fails()) {
 				return Mono.delay(step)
 					.then(Mono.error(new ModelException(Kind.UNAVAILABLE, this.name,
 							"Simulated failure of model '" + this.name + "' (failure rate " + this.failureRate + ")")));
 			}
-			return Flux.fromIterable(pieces).concatMap((piece) -> Mono.delay(step).thenReturn(piece));
+			// One periodic timer per call rather than a delay per piece, and each piece
+			// written when it is sent rather than all held from the start: same pieces,
+			// same pace, next to nothing held per call. Like a model's HTTP stream, it
+			// does not wait for a reader that stops asking (a reasoning run always asks):
+			// that reader gets an overflow error.
+			return Flux.interval(step, step)
+				.take(count)
+				.map((index) -> SimulatedAnswers.piece(SimulatedAnswers.text(this.name, query), index.intValue()));
 		});
 	}
 

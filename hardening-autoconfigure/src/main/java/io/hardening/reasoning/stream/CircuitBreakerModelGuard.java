@@ -33,10 +33,17 @@ public class CircuitBreakerModelGuard implements ModelGuard {
 	public Flux<String> protect(String role, Flux<String> call) {
 		ReactiveCircuitBreaker breaker = "flash".equals(role) ? this.flash : this.pro;
 		// Without a fallback Spring Cloud wraps every failure in a
-		// NoFallbackAvailableException; passing them through keeps their kind.
-		return breaker.run(call, Flux::error)
-			.onErrorMap(CallNotPermittedException.class, (ex) -> new ModelException(Kind.CIRCUIT_OPEN, role, 0,
-					"Circuit breaker '" + role + "' is open: the model was not called", ex));
+		// NoFallbackAvailableException; passing them through keeps their kind. The
+		// fallback also names a refusal, rather than one more operator per call.
+		return breaker.run(call, (ex) -> Flux.error(refusedOrSame(role, ex)));
+	}
+
+	private static Throwable refusedOrSame(String role, Throwable failure) {
+		if (failure instanceof CallNotPermittedException) {
+			return new ModelException(Kind.CIRCUIT_OPEN, role, 0,
+					"Circuit breaker '" + role + "' is open: the model was not called", failure);
+		}
+		return failure;
 	}
 
 }

@@ -1,25 +1,29 @@
 package io.hardening.reasoning.stream;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
 import io.hardening.reasoning.ReasoningModel;
 import io.hardening.support.Deadlines;
 import io.hardening.support.Sanitizer;
+import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * One model's part of one run: calls the model within its budgets and behind its guard,
  * turns what it streams into {@code *_delta}, {@code *_complete} and {@code *_failed}
  * events, and keeps what the run needs afterwards. A failure never escapes: it becomes a
  * {@code *_failed} event.
+ * <p>
+ * The leg is itself the subscriber of its call, so that an open stream holds no operators
+ * of its own between the model's pieces and the run's events.
  */
-final class ModelLeg {
+final class ModelLeg extends BaseSubscriber<String> {
 
 	private static final int MAX_ERROR_LENGTH = 500;
 
@@ -32,6 +36,13 @@ final class ModelLeg {
 	private final ModelGuard guard;
 
 	private final ReasoningStreamListener listener;
+
+	private final String deltaName;
+
+	// Set before the call is subscribed, read on the model's thread.
+	private Consumer<ReasoningEvent> events;
+
+	private Runnable done;
 
 	// Appended on the model's thread, read by whoever ends the run.
 	private final StringBuffer response = new StringBuffer();
@@ -51,27 +62,58 @@ final class ModelLeg {
 		this.budget = budget;
 		this.guard = guard;
 		this.listener = listener;
+		this.deltaName = role + "_delta";
 	}
 
-	Flux<ReasoningEvent> run(String query) {
-		return Flux.defer(() -> {
-			this.startNanos = StreamClock.nanoTime();
-			return this.guard.protect(this.role, budgeted(query))
-				.doOnNext(this::received)
-				.map((piece) -> ReasoningEvent.of(this.role + "_delta", Map.of("text", piece)))
-				.concatWith(Mono.fromSupplier(this::completed))
-				.onErrorResume((ex) -> Mono.just(failed(ex)))
-				.doOnCancel(() -> this.listener.modelFinished(this.role, "cancelled", elapsed()));
-		});
+	/**
+	 * Calls the model once. Its events go to {@code events}: deltas, then one
+	 * {@code *_complete} or {@code *_failed}, after which {@code done} runs. Disposing
+	 * the returned handle cancels the call, which then sends nothing more.
+	 */
+	Disposable start(String query, Consumer<ReasoningEvent> events, Runnable done) {
+		this.events = events;
+		this.done = done;
+		this.startNanos = StreamClock.nanoTime();
+		Flux<String> call;
+		try {
+			call = this.guard.protect(this.role, budgeted(query));
+		}
+		catch (RuntimeException ex) {
+			call = Flux.error(ex);
+		}
+		call.subscribe(this);
+		return this;
+	}
+
+	@Override
+	protected void hookOnNext(String piece) {
+		received(piece);
+		this.events.accept(ReasoningEvent.of(this.deltaName, Map.of("text", piece)));
+	}
+
+	@Override
+	protected void hookOnComplete() {
+		this.events.accept(completed());
+		this.done.run();
+	}
+
+	@Override
+	protected void hookOnError(Throwable failure) {
+		this.events.accept(failed(failure));
+		this.done.run();
+	}
+
+	@Override
+	protected void hookOnCancel() {
+		this.listener.modelFinished(this.role, "cancelled", elapsed());
 	}
 
 	private Flux<String> budgeted(String query) {
 		Duration first = this.budget.firstToken();
 		Duration total = this.budget.total();
-		Flux<String> firstTokenBounded = Flux.defer(() -> this.model.stream(query))
-			.timeout(Mono.delay(first), (piece) -> Mono.never(),
-					Flux.error(() -> timeout("sent no text within " + first.toMillis() + "ms")));
-		return Deadlines.within(firstTokenBounded, total,
+		// One timer per call for both budgets (Deadlines), not one each.
+		return Deadlines.within(Flux.defer(() -> this.model.stream(query)), first,
+				() -> timeout("sent no text within " + first.toMillis() + "ms"), total,
 				() -> timeout("did not finish within " + total.toMillis() + "ms"));
 	}
 
@@ -91,12 +133,8 @@ final class ModelLeg {
 	private ReasoningEvent completed() {
 		this.durationNanos = StreamClock.nanoTime() - this.startNanos;
 		this.listener.modelFinished(this.role, "success", Duration.ofNanos(this.durationNanos));
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("response", response());
-		data.put("duration_ms", durationMillis());
-		data.put("first_token_ms", firstTokenMillis());
-		data.put("model", this.model.name());
-		return ReasoningEvent.of(this.role + "_complete", data);
+		return ReasoningEvent.of(this.role + "_complete", EventData.of("response", response(), "duration_ms",
+				durationMillis(), "first_token_ms", firstTokenMillis(), "model", this.model.name()));
 	}
 
 	private ReasoningEvent failed(Throwable failure) {
@@ -104,11 +142,9 @@ final class ModelLeg {
 		this.failureCode = code(failure);
 		this.listener.modelFinished(this.role, this.failureCode.equals("model_error") ? "error" : this.failureCode,
 				Duration.ofNanos(this.durationNanos));
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("error", Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH));
-		data.put("code", this.failureCode);
-		data.put("model", this.model.name());
-		return ReasoningEvent.of(this.role + "_failed", data);
+		return ReasoningEvent.of(this.role + "_failed",
+				EventData.of("error", Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH), "code",
+						this.failureCode, "model", this.model.name()));
 	}
 
 	private static String code(Throwable failure) {

@@ -2,8 +2,6 @@ package io.hardening.reasoning.stream;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import reactor.core.Disposable;
@@ -53,11 +51,16 @@ final class ReasoningRun {
 
 	private int connections;
 
-	private Disposable upstream;
+	// Volatile as well: finish() reads them without the lock.
+	private volatile Disposable flashCall;
+
+	private volatile Disposable proCall;
 
 	private Disposable graceTimer;
 
 	private boolean started;
+
+	private int legsDone;
 
 	private long durationMs = -1;
 
@@ -71,7 +74,9 @@ final class ReasoningRun {
 		this.reconnectGrace = reconnectGrace;
 		this.maxEvents = maxEvents;
 		this.onEnd = onEnd;
-		this.events = Sinks.many().replay().limit(maxEvents);
+		// Every emission happens under this run's lock and the completion after the last
+		// of them, so the sink needs no serialization of its own.
+		this.events = Sinks.unsafe().many().replay().limit(maxEvents);
 	}
 
 	String id() {
@@ -99,17 +104,43 @@ final class ReasoningRun {
 			}
 			this.started = true;
 		}
-		Flux<ReasoningEvent> run = Flux.concat(Mono.fromSupplier(this::startEvent),
-				Flux.merge(this.flash.run(this.query), this.pro.run(this.query)), Mono.fromSupplier(this::endEvent));
-		Disposable subscription = run.subscribe(this::emit, (ex) -> emit(RunEvents.internalError(ex)));
-		boolean ended;
-		synchronized (this) {
-			this.upstream = subscription;
-			ended = this.state != State.RUNNING;
+		emit(startEvent());
+		// Each leg is subscribed on its own rather than merged: emit() already
+		// serializes them, and a merge would keep queues and subscribers per run.
+		Disposable flashSubscription = this.flash.start(this.query, this::emit, this::legDone);
+		if (!keep(flashSubscription, null)) {
+			return;
 		}
-		if (ended) {
-			// Cancelled or shut down while subscribing: nothing else will dispose it.
-			subscription.dispose();
+		keep(flashSubscription, this.pro.start(this.query, this::emit, this::legDone));
+	}
+
+	/**
+	 * Keeps the calls' subscriptions for the end of the run, or disposes them when the
+	 * run ended (cancelled, shut down) while they were being subscribed, since nothing
+	 * else will.
+	 */
+	private boolean keep(Disposable flashSubscription, Disposable proSubscription) {
+		synchronized (this) {
+			this.flashCall = flashSubscription;
+			this.proCall = proSubscription;
+			if (this.state == State.RUNNING) {
+				return true;
+			}
+		}
+		flashSubscription.dispose();
+		if (proSubscription != null) {
+			proSubscription.dispose();
+		}
+		return false;
+	}
+
+	private void legDone() {
+		boolean both;
+		synchronized (this) {
+			both = ++this.legsDone == 2;
+		}
+		if (both) {
+			emit(endEvent());
 		}
 	}
 
@@ -120,7 +151,10 @@ final class ReasoningRun {
 	Flux<ReasoningEvent> connect(long after) {
 		return Flux.defer(() -> {
 			attach();
-			return this.events.asFlux().filter((event) -> event.sequence() > after).doFinally((signal) -> detach());
+			Flux<ReasoningEvent> kept = this.events.asFlux();
+			// The first connection sees every event: no filter for it.
+			return ((after > 0) ? kept.filter((event) -> event.sequence() > after) : kept)
+				.doFinally((signal) -> detach());
 		});
 	}
 
@@ -154,20 +188,20 @@ final class ReasoningRun {
 	}
 
 	private ReasoningEvent startEvent() {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("query", this.query);
-		data.put("flash_model", this.flash.modelName());
-		data.put("pro_model", this.pro.modelName());
-		data.put("request_id", this.requestId);
-		return ReasoningEvent.of(ReasoningEvent.START, data);
+		return ReasoningEvent.of(ReasoningEvent.START, EventData.of("query", this.query, "flash_model",
+				this.flash.modelName(), "pro_model", this.pro.modelName(), "request_id", this.requestId));
 	}
 
 	private ReasoningEvent endEvent() {
-		return RunEvents.end(this.flash, this.pro, elapsedMillis());
+		try {
+			return RunEvents.end(this.flash, this.pro, elapsedMillis());
+		}
+		catch (RuntimeException ex) {
+			return RunEvents.internalError(ex);
+		}
 	}
 
 	private void emit(ReasoningEvent draft) {
-		Disposable toCancel;
 		synchronized (this) {
 			if (this.state != State.RUNNING) {
 				return;
@@ -178,9 +212,9 @@ final class ReasoningRun {
 				return;
 			}
 			this.terminal = event;
-			toCancel = end(State.ENDED);
+			end(State.ENDED);
 		}
-		finish(toCancel);
+		finish();
 	}
 
 	private synchronized void attach() {
@@ -206,34 +240,38 @@ final class ReasoningRun {
 	}
 
 	private void cancelIfAbandoned() {
-		Disposable toCancel;
 		synchronized (this) {
 			if (this.connections > 0 || this.state != State.RUNNING) {
 				return;
 			}
-			toCancel = end(State.CANCELLED);
+			end(State.CANCELLED);
 		}
-		finish(toCancel);
+		finish();
 	}
 
-	private Disposable end(State state) {
+	private void end(State state) {
 		this.state = state;
 		this.durationMs = elapsedMillis();
 		if (this.graceTimer != null) {
 			this.graceTimer.dispose();
 		}
-		return this.upstream;
 	}
 
-	private void finish(Disposable upstream) {
-		if (upstream != null) {
-			// Cancels the model calls that are still going; a no-op after the end event.
-			upstream.dispose();
-		}
+	private void finish() {
+		// Cancels the model calls that are still going; a no-op after the end event.
+		// One not yet kept is disposed by start() once it sees the run ended.
+		dispose(this.flashCall);
+		dispose(this.proCall);
 		this.onEnd.accept(this);
 		// Completed after the run is accounted for: a client that saw the end sees the
 		// counts and the record's start too. Nothing else emits once the state changed.
 		this.events.tryEmitComplete();
+	}
+
+	private static void dispose(Disposable call) {
+		if (call != null) {
+			call.dispose();
+		}
 	}
 
 	synchronized StreamOutcome outcome() {
@@ -257,29 +295,6 @@ final class ReasoningRun {
 	private enum State {
 
 		RUNNING, ENDED, CANCELLED
-
-	}
-
-	/**
-	 * What a reconnecting client can get from a run.
-	 */
-	enum Resumption {
-
-		/**
-		 * Events it missed, live if the run goes on.
-		 */
-		AVAILABLE,
-
-		/**
-		 * Nothing: the run ended and the client saw its last event.
-		 */
-		NOTHING_MISSED,
-
-		/**
-		 * Nothing that makes sense: the run was cancelled, or the events it missed are no
-		 * longer kept.
-		 */
-		UNAVAILABLE
 
 	}
 

@@ -59,6 +59,10 @@ public class ReasoningRuns implements SmartLifecycle {
 
 	private final ReasoningStreamListener listener;
 
+	private final ModelBudget flashBudget;
+
+	private final ModelBudget proBudget;
+
 	private final Map<String, ReasoningRun> runs = new ConcurrentHashMap<>();
 
 	private final Deque<String> finished = new ArrayDeque<>();
@@ -86,6 +90,8 @@ public class ReasoningRuns implements SmartLifecycle {
 		this.modelsReady = modelsReady;
 		this.recorder = recorder;
 		this.listener = listener;
+		this.flashBudget = settings.flash().cappedAt(settings.timeout());
+		this.proBudget = settings.pro().cappedAt(settings.timeout());
 	}
 
 	/**
@@ -98,9 +104,8 @@ public class ReasoningRuns implements SmartLifecycle {
 	public Flux<ReasoningEvent> start(String query, String requestId) {
 		admit();
 		String id = "run-" + UUID.randomUUID();
-		ReasoningRun run = new ReasoningRun(id, query, requestId,
-				leg("flash", this.models.flash(), this.settings.flash()),
-				leg("pro", this.models.pro(), this.settings.pro()), this.settings.reconnectGrace(),
+		ReasoningRun run = new ReasoningRun(id, query, requestId, leg("flash", this.models.flash(), this.flashBudget),
+				leg("pro", this.models.pro(), this.proBudget), this.settings.reconnectGrace(),
 				this.settings.resumeMaxEvents(), this::ended);
 		this.runs.put(id, run);
 		Flux<ReasoningEvent> events = run.open(max(this.settings.reconnectGrace(), NO_SHOW));
@@ -166,7 +171,7 @@ public class ReasoningRuns implements SmartLifecycle {
 	}
 
 	private ModelLeg leg(String role, ReasoningModel model, ModelBudget budget) {
-		return new ModelLeg(role, model, budget.cappedAt(this.settings.timeout()), this.guard, this.listener);
+		return new ModelLeg(role, model, budget, this.guard, this.listener);
 	}
 
 	private void ended(ReasoningRun run) {

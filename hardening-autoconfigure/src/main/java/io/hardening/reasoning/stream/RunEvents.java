@@ -1,8 +1,5 @@
 package io.hardening.reasoning.stream;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,12 +21,10 @@ final class RunEvents {
 	 */
 	static ReasoningEvent end(ModelLeg flash, ModelLeg pro, long durationMs) {
 		if (flash.answered() || pro.answered()) {
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("flash_response", flash.answered() ? flash.response() : null);
-			data.put("pro_response", pro.answered() ? pro.response() : null);
-			data.put("duration_ms", durationMs);
-			data.put("partial", !(flash.answered() && pro.answered()));
-			return ReasoningEvent.of(ReasoningEvent.COMPLETE, data);
+			return ReasoningEvent.of(ReasoningEvent.COMPLETE,
+					EventData.of("flash_response", flash.answered() ? flash.response() : null, "pro_response",
+							pro.answered() ? pro.response() : null, "duration_ms", durationMs, "partial",
+							!(flash.answered() && pro.answered())));
 		}
 		boolean timedOut = "timeout".equals(flash.failureCode()) && "timeout".equals(pro.failureCode());
 		return error("Both models failed (flash: " + flash.failureCode() + ", pro: " + pro.failureCode() + ")",
@@ -61,10 +56,7 @@ final class RunEvents {
 	}
 
 	private static ReasoningEvent error(String message, String code) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("error", message);
-		data.put("code", code);
-		return ReasoningEvent.of(ReasoningEvent.ERROR, data);
+		return ReasoningEvent.of(ReasoningEvent.ERROR, EventData.of("error", message, "code", code));
 	}
 
 }

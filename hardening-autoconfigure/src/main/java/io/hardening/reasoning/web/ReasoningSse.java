@@ -12,8 +12,9 @@ import org.springframework.http.codec.ServerSentEvent;
 /**
  * Turns a run's events into what one connection receives: a {@code retry} hint first,
  * then every event with its id, name and JSON data, and a comment line every heartbeat
- * interval until the last event. Ticks a slow client has not asked for are dropped, so a
- * slow reader never gets an overflow error.
+ * interval until the last event. The heartbeats of every connection come from one shared
+ * {@link HeartbeatTicker}; ticks a slow client has not asked for are dropped, so a slow
+ * reader never gets an overflow error.
  */
 final class ReasoningSse {
 
@@ -21,11 +22,18 @@ final class ReasoningSse {
 		.comment("heartbeat")
 		.build();
 
+	/**
+	 * Marks the end of a run's events inside one connection's stream; never sent.
+	 */
+	private static final ServerSentEvent<String> END = ServerSentEvent.<String>builder().build();
+
+	private static final Mono<ServerSentEvent<String>> END_MARKER = Mono.just(END);
+
 	private final JsonMapper mapper;
 
-	private final Duration heartbeat;
+	private final HeartbeatTicker<ServerSentEvent<String>> ticker;
 
-	private final Duration retry;
+	private final Mono<ServerSentEvent<String>> retryHint;
 
 	/**
 	 * Creates the converter.
@@ -36,17 +44,24 @@ final class ReasoningSse {
 	 */
 	ReasoningSse(JsonMapper mapper, Duration heartbeat, Duration reconnectGrace) {
 		this.mapper = mapper;
-		this.heartbeat = heartbeat;
-		this.retry = reconnectGrace.isZero() ? Duration.ofSeconds(1) : reconnectGrace.dividedBy(2);
+		this.ticker = new HeartbeatTicker<>(heartbeat, HEARTBEAT);
+		Duration retry = reconnectGrace.isZero() ? Duration.ofSeconds(1) : reconnectGrace.dividedBy(2);
+		this.retryHint = Mono.just(ServerSentEvent.<String>builder().retry(retry).build());
 	}
 
 	Flux<ServerSentEvent<String>> stream(Flux<ReasoningEvent> events) {
-		Flux<ServerSentEvent<String>> body = events.publish((shared) -> Flux.merge(shared.map(this::toSse),
-				Flux.interval(this.heartbeat)
-					.onBackpressureDrop()
-					.map((tick) -> HEARTBEAT)
-					.takeUntilOther(shared.then())));
-		return Mono.just(ServerSentEvent.<String>builder().retry(this.retry).build()).concatWith(body);
+		// The end marker stops the merged stream, and with it this connection's ticks,
+		// once the events are done; the events are subscribed once. A prefetch of one
+		// keeps a one-slot queue per source, not a 32-slot one, when the client is slow,
+		// and leaves at most one tick waiting for it.
+		Flux<ServerSentEvent<String>> body = Flux
+			.merge(1, events.map(this::toSse).concatWith(END_MARKER), this.ticker.ticks())
+			.takeWhile((event) -> event != END);
+		return Flux.concat(this.retryHint, body);
+	}
+
+	HeartbeatTicker<ServerSentEvent<String>> ticker() {
+		return this.ticker;
 	}
 
 	private ServerSentEvent<String> toSse(ReasoningEvent event) {

@@ -1,13 +1,16 @@
 package io.hardening.reasoning.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.hardening.reasoning.stream.ReasoningEvent;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.codec.ServerSentEvent;
@@ -71,6 +74,52 @@ class ReasoningSseTests {
 	void noHeartbeatOutlivesTheEvents() {
 		StepVerifier.withVirtualTime(() -> this.sse.stream(Flux.just(event("complete", 1))))
 			.expectNextCount(2)
+			.expectComplete()
+			.verify(VERIFY);
+	}
+
+	@Test
+	void connectionsShareOneTickAndLetGoOfItAtTheirLastEvent() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
+		try {
+			ReasoningSse shared = new ReasoningSse(JsonMapper.shared(), Duration.ofSeconds(15), Duration.ofSeconds(5));
+			List<ServerSentEvent<String>> first = new CopyOnWriteArrayList<>();
+			List<ServerSentEvent<String>> second = new CopyOnWriteArrayList<>();
+			shared.stream(Mono.delay(Duration.ofSeconds(20)).thenReturn(event("complete", 3)).flux())
+				.subscribe(first::add);
+			time.advanceTimeBy(Duration.ofSeconds(5));
+			shared.stream(Mono.delay(Duration.ofSeconds(38)).thenReturn(event("complete", 4)).flux())
+				.subscribe(second::add);
+			time.advanceTimeBy(Duration.ofSeconds(10));
+			// Both got the one shared tick at 15s, the second only 10s after it started.
+			assertThat(first).hasSize(2).last().satisfies(ReasoningSseTests::isHeartbeat);
+			assertThat(second).hasSize(2).last().satisfies(ReasoningSseTests::isHeartbeat);
+			time.advanceTimeBy(Duration.ofSeconds(15));
+			// The first ended at 20s: no heartbeat after its last event.
+			assertThat(first).hasSize(3).last().satisfies((last) -> assertThat(last.event()).isEqualTo("complete"));
+			assertThat(second).hasSize(3).last().satisfies(ReasoningSseTests::isHeartbeat);
+			time.advanceTimeBy(Duration.ofSeconds(14));
+			assertThat(first).hasSize(3);
+			assertThat(second).hasSize(4).last().satisfies((last) -> assertThat(last.event()).isEqualTo("complete"));
+			assertThat(shared.ticker().isRunning()).isTrue();
+			// The next tick finds nobody: the shared timer stops.
+			time.advanceTimeBy(Duration.ofSeconds(1));
+			assertThat(shared.ticker().isRunning()).isFalse();
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
+	}
+
+	@Test
+	void eventsThatEndWithoutTerminalEventEndTheConnection() {
+		StepVerifier
+			.withVirtualTime(
+					() -> this.sse.stream(Mono.delay(Duration.ofSeconds(20)).then(Mono.<ReasoningEvent>empty()).flux()))
+			.expectNextCount(1)
+			.thenAwait(Duration.ofSeconds(15))
+			.assertNext(ReasoningSseTests::isHeartbeat)
+			.thenAwait(Duration.ofSeconds(5))
 			.expectComplete()
 			.verify(VERIFY);
 	}
