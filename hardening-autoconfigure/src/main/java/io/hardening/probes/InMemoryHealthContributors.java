@@ -18,9 +18,12 @@ import reactor.core.publisher.Mono;
  * <p>
  * Spring Boot adapts every blocking {@link HealthIndicator} to a reactive application
  * with a hop to the bounded-elastic scheduler, since it may block. The starter's
- * {@code init}, {@code storage} and {@code circuitBreakers} indicators never do, and
- * {@code /ready} asks several of them on every probe: the hops halved its throughput
- * (docs/performance.md). Never use this for a contributor that does I/O or waits.
+ * {@code init}, {@code storage} and {@code circuitBreakers} indicators and Boot's
+ * {@code livenessState} and {@code readinessState} never do, and {@code /ready} asks
+ * several of them on every probe: the hops halved its throughput, and made every probe
+ * wait for a thread of the pool the application's blocking work shares
+ * (docs/performance.md, docs/operations.md). Never use this for a contributor that does
+ * I/O or waits.
  */
 public final class InMemoryHealthContributors {
 
