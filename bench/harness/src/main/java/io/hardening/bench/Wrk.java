@@ -1,6 +1,7 @@
 package io.hardening.bench;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -43,10 +44,25 @@ public final class Wrk {
 	 */
 	public static Run run(String url, int threads, int connections, int seconds)
 			throws IOException, InterruptedException {
-		Process wrk = new ProcessBuilder(
-				List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency", url))
-			.redirectErrorStream(true)
-			.start();
+		return run(url, threads, connections, seconds, List.of());
+	}
+
+	/**
+	 * Loads a URL with more of wrk's options.
+	 * @param url the URL
+	 * @param threads wrk threads
+	 * @param connections open connections
+	 * @param seconds how long
+	 * @param options more options, such as {@code --timeout 10s} or {@code -s script.lua}
+	 * @return the figures
+	 */
+	public static Run run(String url, int threads, int connections, int seconds, List<String> options)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency"));
+		command.addAll(options);
+		command.add(url);
+		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(wrk.getInputStream().readAllBytes());
 		if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
 			throw new IOException("wrk failed on " + url + ":\n" + output);

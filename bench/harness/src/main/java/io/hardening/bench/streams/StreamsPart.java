@@ -23,6 +23,8 @@ import io.hardening.bench.Stats;
  * level: completed, failed, hung, p50 and p99 end to end and p99 to the response headers,
  * and the level where the starter saturates (p99 over the slower model's 400 ms plus 100
  * ms, the target); plotted in {@code streams.png};</li>
+ * <li>1,000 streams open at once under steady load, each replaced as it ends
+ * ({@link SustainedStreams}): streams a second, p50, p99 and server CPU per stream;</li>
  * <li>heap and RSS per open stream: streams held open on models that take 5 minutes,
  * against the same application idle.</li>
  * </ul>
@@ -92,6 +94,8 @@ public final class StreamsPart implements BenchPart {
 					saturation = level;
 				}
 			}
+			measurements.addAll(SustainedStreams.measure(app, plain, 1000, context.quick() ? 1 : 2,
+					context.quick() ? 10 : 30, work.path()));
 			measurements.add(Measurement.of(PART, "saturation: first burst with p99 over 500 ms or a failure",
 					(saturation != null) ? saturation : Double.NaN, "streams",
 					(saturation != null) ? "bursts tried: " + levels : "none of " + levels + " saturated"));
