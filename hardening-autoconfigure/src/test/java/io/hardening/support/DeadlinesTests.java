@@ -3,10 +3,15 @@ package io.hardening.support;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+import reactor.util.context.Context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +111,57 @@ class DeadlinesTests {
 			.thenAwait(Duration.ofSeconds(2))
 			.expectErrorMessage("too late")
 			.verify(VERIFY_TIMEOUT);
+	}
+
+	@Test
+	void sourceErrorPassesThroughAndNoDeadlineFollows() {
+		AtomicInteger lateErrors = new AtomicInteger();
+		StepVerifier
+			.withVirtualTime(() -> Deadlines.within(
+					Mono.delay(Duration.ofSeconds(1)).then(Mono.<Long>error(new IllegalStateException("broke"))).flux(),
+					Duration.ofSeconds(2), () -> late(lateErrors), Duration.ofSeconds(5), () -> late(lateErrors)))
+			.thenAwait(Duration.ofSeconds(1))
+			.expectErrorMessage("broke")
+			.verifyThenAssertThat(VERIFY_TIMEOUT)
+			.hasNotDroppedErrors();
+		VirtualTimeScheduler.getOrSet().advanceTimeBy(Duration.ofSeconds(10));
+		assertThat(lateErrors).hasValue(0);
+	}
+
+	@Test
+	void cancelledStreamNeverFails() {
+		AtomicInteger lateErrors = new AtomicInteger();
+		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
+		try {
+			Disposable subscription = Deadlines
+				.within(Flux.never(), Duration.ofSeconds(1), () -> late(lateErrors), Duration.ofSeconds(5),
+						() -> late(lateErrors))
+				.subscribe();
+			time.advanceTimeBy(Duration.ofMillis(500));
+			subscription.dispose();
+			time.advanceTimeBy(Duration.ofSeconds(10));
+			assertThat(lateErrors).hasValue(0);
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
+	}
+
+	@Test
+	void sourceSeesTheSubscribersContext() {
+		StepVerifier
+			.create(Deadlines.within(Flux.deferContextual((context) -> Flux.just(context.<String>get("requestId"))),
+					Duration.ofSeconds(1), () -> new TimeoutException("no first"), Duration.ofSeconds(5),
+					TimeoutException::new)
+				.contextWrite(Context.of("requestId", "req-3")))
+			.expectNext("req-3")
+			.expectComplete()
+			.verify(VERIFY_TIMEOUT);
+	}
+
+	private static TimeoutException late(AtomicInteger count) {
+		count.incrementAndGet();
+		return new TimeoutException("late");
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.hardening.reasoning.stream;
 
+import java.util.function.Function;
+
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
@@ -20,6 +22,11 @@ public class CircuitBreakerModelGuard implements ModelGuard {
 
 	private final ReactiveCircuitBreaker pro;
 
+	// One fallback per breaker, not one per call.
+	private final Function<Throwable, Flux<String>> flashFallback = (ex) -> Flux.error(refusedOrSame("flash", ex));
+
+	private final Function<Throwable, Flux<String>> proFallback = (ex) -> Flux.error(refusedOrSame("pro", ex));
+
 	/**
 	 * Creates the guard.
 	 * @param factory creates the breakers
@@ -31,11 +38,11 @@ public class CircuitBreakerModelGuard implements ModelGuard {
 
 	@Override
 	public Flux<String> protect(String role, Flux<String> call) {
-		ReactiveCircuitBreaker breaker = "flash".equals(role) ? this.flash : this.pro;
+		boolean flash = "flash".equals(role);
 		// Without a fallback Spring Cloud wraps every failure in a
 		// NoFallbackAvailableException; passing them through keeps their kind. The
 		// fallback also names a refusal, rather than one more operator per call.
-		return breaker.run(call, (ex) -> Flux.error(refusedOrSame(role, ex)));
+		return flash ? this.flash.run(call, this.flashFallback) : this.pro.run(call, this.proFallback);
 	}
 
 	private static Throwable refusedOrSame(String role, Throwable failure) {

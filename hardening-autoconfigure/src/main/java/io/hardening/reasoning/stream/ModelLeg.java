@@ -13,6 +13,9 @@ import io.hardening.support.Sanitizer;
 import reactor.core.Disposable;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.SignalType;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * One model's part of one run: calls the model within its budgets and behind its guard,
@@ -44,6 +47,9 @@ final class ModelLeg extends BaseSubscriber<String> {
 
 	private Runnable done;
 
+	// The context of the connection that started the run, until the call ends.
+	private volatile Context context = Context.empty();
+
 	// Appended on the model's thread, read by whoever ends the run.
 	private final StringBuffer response = new StringBuffer();
 
@@ -68,11 +74,16 @@ final class ModelLeg extends BaseSubscriber<String> {
 	/**
 	 * Calls the model once. Its events go to {@code events}: deltas, then one
 	 * {@code *_complete} or {@code *_failed}, after which {@code done} runs. Disposing
-	 * the returned handle cancels the call, which then sends nothing more.
+	 * the returned handle cancels the call, which then sends nothing more. The call sees
+	 * {@code context} (the request id, the request's observation): with automatic context
+	 * propagation an empty one would clear them from the thread at each operator that
+	 * restores thread locals, and Micrometer would open a no-op observation scope for
+	 * each call, which the call's timers then keep.
 	 */
-	Disposable start(String query, Consumer<ReasoningEvent> events, Runnable done) {
+	Disposable start(String query, Consumer<ReasoningEvent> events, Runnable done, ContextView context) {
 		this.events = events;
 		this.done = done;
+		this.context = Context.of(context);
 		this.startNanos = StreamClock.nanoTime();
 		Flux<String> call;
 		try {
@@ -106,6 +117,17 @@ final class ModelLeg extends BaseSubscriber<String> {
 	@Override
 	protected void hookOnCancel() {
 		this.listener.modelFinished(this.role, "cancelled", elapsed());
+	}
+
+	@Override
+	protected void hookFinally(SignalType type) {
+		// A finished run is kept for reconnects: it need not keep the request's context.
+		this.context = Context.empty();
+	}
+
+	@Override
+	public Context currentContext() {
+		return this.context;
 	}
 
 	private Flux<String> budgeted(String query) {

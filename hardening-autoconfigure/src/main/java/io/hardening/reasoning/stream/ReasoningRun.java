@@ -8,6 +8,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.ContextView;
 
 /**
  * One query put to both models: runs independently of the connections that watch it,
@@ -94,10 +95,14 @@ final class ReasoningRun {
 		}
 		// Merged in second, start() runs once the connection holds its place in the
 		// kept events, so nothing it must see can be dropped from them before.
-		return connect(0).mergeWith(Mono.<ReasoningEvent>fromRunnable(this::start));
+		// The calls see the context of this first connection.
+		return connect(0).mergeWith(Mono.deferContextual((context) -> {
+			start(context);
+			return Mono.empty();
+		}));
 	}
 
-	private void start() {
+	private void start(ContextView context) {
 		synchronized (this) {
 			if (this.started || this.state != State.RUNNING) {
 				return;
@@ -107,11 +112,11 @@ final class ReasoningRun {
 		emit(startEvent());
 		// Each leg is subscribed on its own rather than merged: emit() already
 		// serializes them, and a merge would keep queues and subscribers per run.
-		Disposable flashSubscription = this.flash.start(this.query, this::emit, this::legDone);
+		Disposable flashSubscription = this.flash.start(this.query, this::emit, this::legDone, context);
 		if (!keep(flashSubscription, null)) {
 			return;
 		}
-		keep(flashSubscription, this.pro.start(this.query, this::emit, this::legDone));
+		keep(flashSubscription, this.pro.start(this.query, this::emit, this::legDone, context));
 	}
 
 	/**

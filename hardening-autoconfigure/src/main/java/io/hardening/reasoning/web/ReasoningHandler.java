@@ -69,9 +69,10 @@ public class ReasoningHandler {
 			return bytes;
 		})
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> stream(this.api.queryFromBody(body), requestId))
-			.onErrorResume(DataBufferLimitException.class, (ex) -> error(this.api.tooLong()))
-			.onErrorResume(ApiError.class, ReasoningHandler::error);
+			.flatMap((body) -> stream(body, requestId))
+			// One error operator, not one per kind: WebFlux keeps this chain for as long
+			// as the stream is open.
+			.onErrorResume(DataBufferLimitException.class, (ex) -> error(this.api.tooLong()));
 	}
 
 	Mono<ServerResponse> get(ServerRequest request) {
@@ -83,6 +84,15 @@ public class ReasoningHandler {
 		}
 		try {
 			return stream(this.api.check(request.queryParam("query").orElse(null)), requestId);
+		}
+		catch (ApiError ex) {
+			return error(ex);
+		}
+	}
+
+	private Mono<ServerResponse> stream(byte[] body, String requestId) {
+		try {
+			return stream(this.api.queryFromBody(body), requestId);
 		}
 		catch (ApiError ex) {
 			return error(ex);

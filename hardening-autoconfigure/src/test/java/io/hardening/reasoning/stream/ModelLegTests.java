@@ -7,8 +7,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.hardening.reasoning.ReasoningModel;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
+import reactor.util.context.Context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +50,7 @@ class ModelLegTests {
 	void piecesBecomeDeltasThenOneCompleteEvent() {
 		ModelLeg leg = new ModelLeg("flash", TestModel.answering("flash-1", Duration.ofMillis(10), "a", "b"), BUDGET,
 				ModelGuard.none(), this.listener);
-		leg.start("q", this.events::add, this.done::incrementAndGet);
+		leg.start("q", this.events::add, this.done::incrementAndGet, Context.empty());
 		this.time.advanceTimeBy(Duration.ofMillis(20));
 		assertThat(this.events).extracting(ReasoningEvent::name)
 			.containsExactly("flash_delta", "flash_delta", "flash_complete");
@@ -59,7 +63,7 @@ class ModelLegTests {
 	void noTextWithinTheFirstTokenBudgetFailsWithTimeoutAndCancelsTheCall() {
 		TestModel model = TestModel.slowToStart("pro-1", Duration.ofSeconds(3), Duration.ofMillis(10), "late");
 		ModelLeg leg = new ModelLeg("pro", model, BUDGET, ModelGuard.none(), this.listener);
-		leg.start("q", this.events::add, this.done::incrementAndGet);
+		leg.start("q", this.events::add, this.done::incrementAndGet, Context.empty());
 		this.time.advanceTimeBy(Duration.ofMillis(999));
 		assertThat(this.events).isEmpty();
 		this.time.advanceTimeBy(Duration.ofMillis(1));
@@ -79,7 +83,7 @@ class ModelLegTests {
 		};
 		TestModel model = TestModel.answering("flash-1", Duration.ofMillis(10), "a");
 		ModelLeg leg = new ModelLeg("flash", model, BUDGET, throwing, this.listener);
-		leg.start("q", this.events::add, this.done::incrementAndGet);
+		leg.start("q", this.events::add, this.done::incrementAndGet, Context.empty());
 		assertThat(this.events).singleElement().satisfies((failed) -> {
 			assertThat(failed.name()).isEqualTo("flash_failed");
 			assertThat(failed.data()).containsEntry("code", "model_error");
@@ -93,7 +97,7 @@ class ModelLegTests {
 	void disposingCancelsTheCallAndSendsNothingMore() {
 		TestModel model = TestModel.answering("pro-1", Duration.ofMillis(10), "a", "b", "c");
 		ModelLeg leg = new ModelLeg("pro", model, BUDGET, ModelGuard.none(), this.listener);
-		Disposable call = leg.start("q", this.events::add, this.done::incrementAndGet);
+		Disposable call = leg.start("q", this.events::add, this.done::incrementAndGet, Context.empty());
 		this.time.advanceTimeBy(Duration.ofMillis(10));
 		call.dispose();
 		this.time.advanceTimeBy(Duration.ofSeconds(10));
@@ -101,6 +105,33 @@ class ModelLegTests {
 		assertThat(model.cancellations).hasValue(1);
 		assertThat(this.done).hasValue(0);
 		assertThat(this.outcomes).containsExactly("pro:cancelled");
+	}
+
+	@Test
+	void callSeesTheGivenContextUntilItEnds() {
+		ReasoningModel contextual = new ReasoningModel() {
+
+			@Override
+			public String name() {
+				return "flash-1";
+			}
+
+			@Override
+			public Flux<String> stream(String query) {
+				return Flux.deferContextual((context) -> Flux.just(context.getOrDefault("requestId", "none")));
+			}
+
+			@Override
+			public Mono<String> generate(String query) {
+				return stream(query).next();
+			}
+
+		};
+		ModelLeg leg = new ModelLeg("flash", contextual, BUDGET, ModelGuard.none(), this.listener);
+		leg.start("q", this.events::add, this.done::incrementAndGet, Context.of("requestId", "req-7"));
+		assertThat(this.events).extracting(ReasoningEvent::name).containsExactly("flash_delta", "flash_complete");
+		assertThat(this.events.get(0).data()).containsEntry("text", "req-7");
+		assertThat(leg.currentContext().isEmpty()).isTrue();
 	}
 
 }

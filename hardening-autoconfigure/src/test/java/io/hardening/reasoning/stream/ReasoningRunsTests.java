@@ -15,8 +15,11 @@ import io.hardening.reasoning.stream.ReasoningRuns.Resume;
 import io.hardening.reasoning.stream.StreamRejectedException.Reason;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
+import reactor.util.context.Context;
 
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 
@@ -94,6 +97,18 @@ class ReasoningRunsTests {
 			.verify(VERIFY);
 		assertThat(this.outcomes).containsExactly(StreamOutcome.COMPLETE);
 		assertThat(runs.activeStreams()).isZero();
+	}
+
+	@Test
+	void modelCallsSeeTheContextOfTheConnectionThatStartedTheRun() {
+		ReasoningRuns runs = runs(new ContextEcho("flash-1"), new ContextEcho("pro-1"));
+		List<ReasoningEvent> events = runs.start("q", "r")
+			.contextWrite(Context.of("requestId", "req-42"))
+			.collectList()
+			.block(Duration.ofSeconds(5));
+		assertThat(events).filteredOn((event) -> event.name().endsWith("_delta"))
+			.extracting((event) -> event.data().get("text"))
+			.containsExactly("req-42", "req-42");
 	}
 
 	@Test
@@ -492,6 +507,23 @@ class ReasoningRunsTests {
 			.filter((event) -> event.name().equals(name))
 			.map((event) -> (String) event.data().get("text"))
 			.collect(Collectors.joining());
+	}
+
+	/**
+	 * A model that answers with the request id of the context its call sees.
+	 */
+	private record ContextEcho(String name) implements io.hardening.reasoning.ReasoningModel {
+
+		@Override
+		public Flux<String> stream(String query) {
+			return Flux.deferContextual((context) -> Flux.just(context.getOrDefault("requestId", "none")));
+		}
+
+		@Override
+		public Mono<String> generate(String query) {
+			return stream(query).next();
+		}
+
 	}
 
 }
