@@ -7,6 +7,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the sample app as a user would, with no cloud credentials, and calls its probes.
@@ -38,6 +41,13 @@ class SampleApplicationTests {
 			.isEqualTo("UP")
 			.jsonPath("$.components.discoveryComposite")
 			.doesNotExist();
+	}
+
+	@Test
+	void starterBringsNoJacksonTwoDatabind() {
+		// Only Google's XML multipart-upload API needs it; on the classpath it cost every
+		// start about 500 classes of Jackson 2 mappers and codecs.
+		assertThat(ClassUtils.isPresent("com.fasterxml.jackson.databind.ObjectMapper", null)).isFalse();
 	}
 
 	@Test
