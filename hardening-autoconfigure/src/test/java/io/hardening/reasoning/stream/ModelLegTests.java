@@ -7,10 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import io.hardening.reasoning.ReasoningModel;
+import io.hardening.requestid.RequestIds;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import reactor.util.context.Context;
 
@@ -109,26 +107,8 @@ class ModelLegTests {
 
 	@Test
 	void callSeesTheGivenContextUntilItEnds() {
-		ReasoningModel contextual = new ReasoningModel() {
-
-			@Override
-			public String name() {
-				return "flash-1";
-			}
-
-			@Override
-			public Flux<String> stream(String query) {
-				return Flux.deferContextual((context) -> Flux.just(context.getOrDefault("requestId", "none")));
-			}
-
-			@Override
-			public Mono<String> generate(String query) {
-				return stream(query).next();
-			}
-
-		};
-		ModelLeg leg = new ModelLeg("flash", contextual, BUDGET, ModelGuard.none(), this.listener);
-		leg.start("q", this.events::add, this.done::incrementAndGet, Context.of("requestId", "req-7"));
+		ModelLeg leg = new ModelLeg("flash", new ContextEchoModel("flash-1"), BUDGET, ModelGuard.none(), this.listener);
+		leg.start("q", this.events::add, this.done::incrementAndGet, Context.of(RequestIds.MDC_KEY, "req-7"));
 		assertThat(this.events).extracting(ReasoningEvent::name).containsExactly("flash_delta", "flash_complete");
 		assertThat(this.events.get(0).data()).containsEntry("text", "req-7");
 		assertThat(leg.currentContext().isEmpty()).isTrue();

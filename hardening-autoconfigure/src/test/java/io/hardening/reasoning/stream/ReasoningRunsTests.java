@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.hardening.requestid.RequestIds;
 import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.simulated.SimulatedModel;
 import io.hardening.reasoning.stream.ReasoningRuns.Resume;
@@ -16,7 +17,6 @@ import io.hardening.reasoning.stream.StreamRejectedException.Reason;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import reactor.util.context.Context;
@@ -101,9 +101,9 @@ class ReasoningRunsTests {
 
 	@Test
 	void modelCallsSeeTheContextOfTheConnectionThatStartedTheRun() {
-		ReasoningRuns runs = runs(new ContextEcho("flash-1"), new ContextEcho("pro-1"));
+		ReasoningRuns runs = runs(new ContextEchoModel("flash-1"), new ContextEchoModel("pro-1"));
 		List<ReasoningEvent> events = runs.start("q", "r")
-			.contextWrite(Context.of("requestId", "req-42"))
+			.contextWrite(Context.of(RequestIds.MDC_KEY, "req-42"))
 			.collectList()
 			.block(Duration.ofSeconds(5));
 		assertThat(events).filteredOn((event) -> event.name().endsWith("_delta"))
@@ -507,23 +507,6 @@ class ReasoningRunsTests {
 			.filter((event) -> event.name().equals(name))
 			.map((event) -> (String) event.data().get("text"))
 			.collect(Collectors.joining());
-	}
-
-	/**
-	 * A model that answers with the request id of the context its call sees.
-	 */
-	private record ContextEcho(String name) implements io.hardening.reasoning.ReasoningModel {
-
-		@Override
-		public Flux<String> stream(String query) {
-			return Flux.deferContextual((context) -> Flux.just(context.getOrDefault("requestId", "none")));
-		}
-
-		@Override
-		public Mono<String> generate(String query) {
-			return stream(query).next();
-		}
-
 	}
 
 }

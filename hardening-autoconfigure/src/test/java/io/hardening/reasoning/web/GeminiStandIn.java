@@ -210,6 +210,8 @@ final class GeminiStandIn implements AutoCloseable {
 		}
 	}
 
+	// Paces the stand-in's frames on its own server thread, as a slow model would send
+	// them; no test waits on it (tests wait with virtual time or Awaitility).
 	private static void pause(Duration duration) throws InterruptedException {
 		if (!duration.isZero()) {
 			Thread.sleep(duration.toMillis());

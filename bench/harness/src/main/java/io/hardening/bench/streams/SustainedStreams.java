@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import io.hardening.bench.JavaApp;
 import io.hardening.bench.Measurement;
@@ -55,14 +56,18 @@ final class SustainedStreams {
 				+ failures(starterRounds) + ", plain " + failures(plainRounds);
 		String prefix = connections + " streams at once, sustained: ";
 		return List.of(
-				Measurement.compared(PART, prefix + "completed a second", median(starterRounds, Figure.RATE),
-						median(plainRounds, Figure.RATE), "streams/s", true, note),
-				Measurement.compared(PART, prefix + "p50 end to end", median(starterRounds, Figure.P50),
-						median(plainRounds, Figure.P50), "ms", false, note),
-				Measurement.compared(PART, prefix + "p99 end to end", median(starterRounds, Figure.P99),
-						median(plainRounds, Figure.P99), "ms", false, note),
-				Measurement.compared(PART, prefix + "server CPU per stream", median(starterRounds, Figure.CPU),
-						median(plainRounds, Figure.CPU), "ms", false, note));
+				Measurement.compared(PART, prefix + "completed a second",
+						median(starterRounds, (round) -> round.run().requestsPerSecond()),
+						median(plainRounds, (round) -> round.run().requestsPerSecond()), "streams/s", true, note),
+				Measurement.compared(PART, prefix + "p50 end to end",
+						median(starterRounds, (round) -> round.run().p50Millis()),
+						median(plainRounds, (round) -> round.run().p50Millis()), "ms", false, note),
+				Measurement.compared(PART, prefix + "p99 end to end",
+						median(starterRounds, (round) -> round.run().p99Millis()),
+						median(plainRounds, (round) -> round.run().p99Millis()), "ms", false, note),
+				Measurement.compared(PART, prefix + "server CPU per stream",
+						median(starterRounds, Round::cpuMillisPerStream),
+						median(plainRounds, Round::cpuMillisPerStream), "ms", false, note));
 	}
 
 	private static Round round(JavaApp app, int connections, int seconds, List<String> options)
@@ -84,26 +89,11 @@ final class SustainedStreams {
 		return rounds.stream().mapToLong((round) -> round.run().failures()).sum();
 	}
 
-	private static double median(List<Round> rounds, Figure figure) {
-		return Stats.median(rounds.stream().map(figure::of).toList());
+	private static double median(List<Round> rounds, ToDoubleFunction<Round> figure) {
+		return Stats.median(rounds.stream().map(figure::applyAsDouble).toList());
 	}
 
 	private record Round(Wrk.Run run, double cpuMillisPerStream) {
-	}
-
-	private enum Figure {
-
-		RATE, P50, P99, CPU;
-
-		double of(Round round) {
-			return switch (this) {
-				case RATE -> round.run().requestsPerSecond();
-				case P50 -> round.run().p50Millis();
-				case P99 -> round.run().p99Millis();
-				case CPU -> round.cpuMillisPerStream();
-			};
-		}
-
 	}
 
 }
