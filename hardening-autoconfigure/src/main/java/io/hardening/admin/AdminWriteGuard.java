@@ -1,7 +1,6 @@
 package io.hardening.admin;
 
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.hardening.admin.AdminTokenVerifier.Verdict;
 import io.hardening.support.RequestPaths;
@@ -14,17 +13,17 @@ public final class AdminWriteGuard {
 
 	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-	private final Supplier<String> actuatorBasePath;
+	private final String actuatorBasePath;
 
 	private final AdminTokenVerifier verifier;
 
 	/**
 	 * Creates a guard.
-	 * @param actuatorBasePath the Actuator base path, such as {@code /actuator}, read on
-	 * each request
+	 * @param actuatorBasePath the Actuator base path, such as {@code /actuator}, may be
+	 * {@code null}
 	 * @param verifier checks the token
 	 */
-	public AdminWriteGuard(Supplier<String> actuatorBasePath, AdminTokenVerifier verifier) {
+	public AdminWriteGuard(String actuatorBasePath, AdminTokenVerifier verifier) {
 		this.actuatorBasePath = actuatorBasePath;
 		this.verifier = verifier;
 	}
@@ -45,7 +44,7 @@ public final class AdminWriteGuard {
 
 	private boolean isUnderActuator(String rawPath) {
 		String path = RequestPaths.normalize(rawPath);
-		String base = this.actuatorBasePath.get();
+		String base = this.actuatorBasePath;
 		if (base == null || base.isEmpty() || base.equals("/")) {
 			// Actuator at the root: guard the init endpoint only, never the application.
 			base = "/init";

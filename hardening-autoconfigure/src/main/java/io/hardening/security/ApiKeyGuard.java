@@ -1,7 +1,6 @@
 package io.hardening.security;
 
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.hardening.security.ApiKeyVerifier.Verdict;
 import io.hardening.support.RequestPaths;
@@ -19,19 +18,19 @@ public final class ApiKeyGuard {
 
 	private final ApiKeyVerifier verifier;
 
-	private final Supplier<String> actuatorBasePath;
+	private final String actuatorBasePath;
 
 	private final Set<String> openPaths;
 
 	/**
 	 * Creates a guard.
 	 * @param verifier checks the key
-	 * @param actuatorBasePath the Actuator base path, such as {@code /actuator}, read on
-	 * each request; Actuator is governed by the admin guard, never by API keys
+	 * @param actuatorBasePath the Actuator base path, such as {@code /actuator}, may be
+	 * {@code null}; Actuator is governed by the admin guard, never by API keys
 	 * @param openPaths paths that never need a key even under {@code /api}, such as the
 	 * probes
 	 */
-	public ApiKeyGuard(ApiKeyVerifier verifier, Supplier<String> actuatorBasePath, Set<String> openPaths) {
+	public ApiKeyGuard(ApiKeyVerifier verifier, String actuatorBasePath, Set<String> openPaths) {
 		this.verifier = verifier;
 		this.actuatorBasePath = actuatorBasePath;
 		this.openPaths = Set.copyOf(openPaths);
@@ -56,7 +55,7 @@ public final class ApiKeyGuard {
 		if (!RequestPaths.isUnder(path, PROTECTED_PREFIX) || this.openPaths.contains(path)) {
 			return false;
 		}
-		String base = this.actuatorBasePath.get();
+		String base = this.actuatorBasePath;
 		if (base != null && base.endsWith("/")) {
 			base = base.substring(0, base.length() - 1);
 		}

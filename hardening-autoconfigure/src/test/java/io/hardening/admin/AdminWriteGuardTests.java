@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AdminWriteGuardTests {
 
-	private final AdminWriteGuard guard = new AdminWriteGuard(() -> "/actuator", new AdminTokenVerifier("s3cret"));
+	private final AdminWriteGuard guard = new AdminWriteGuard("/actuator", new AdminTokenVerifier("s3cret"));
 
 	@Test
 	void readsAndApplicationPathsPass() {
@@ -32,7 +32,7 @@ class AdminWriteGuardTests {
 
 	@Test
 	void actuatorAtRootGuardsTheInitEndpointOnly() {
-		AdminWriteGuard rootGuard = new AdminWriteGuard(() -> "/", new AdminTokenVerifier("s3cret"));
+		AdminWriteGuard rootGuard = new AdminWriteGuard("/", new AdminTokenVerifier("s3cret"));
 		assertThat(rootGuard.check("POST", "/init/vertexAi", null)).isEqualTo(Verdict.MISSING);
 		assertThat(rootGuard.check("POST", "/api/reasoning/query", null)).isEqualTo(Verdict.GRANTED);
 	}

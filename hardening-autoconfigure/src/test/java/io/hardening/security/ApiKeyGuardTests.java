@@ -12,7 +12,7 @@ class ApiKeyGuardTests {
 
 	private static final String KEY = "the-key";
 
-	private final ApiKeyGuard guard = new ApiKeyGuard(new ApiKeyVerifier(List.of(KEY)), () -> "/actuator",
+	private final ApiKeyGuard guard = new ApiKeyGuard(new ApiKeyVerifier(List.of(KEY)), "/actuator",
 			Set.of("/health", "/healthz", "/live", "/ready"));
 
 	@Test
@@ -41,8 +41,7 @@ class ApiKeyGuardTests {
 
 	@Test
 	void probesAndActuatorMappedUnderApiStayOpen() {
-		ApiKeyGuard underApi = new ApiKeyGuard(new ApiKeyVerifier(List.of(KEY)), () -> "/api/manage/",
-				Set.of("/api/ready"));
+		ApiKeyGuard underApi = new ApiKeyGuard(new ApiKeyVerifier(List.of(KEY)), "/api/manage/", Set.of("/api/ready"));
 		assertThat(underApi.check("GET", "/api/ready", null)).isEqualTo(Verdict.GRANTED);
 		assertThat(underApi.check("GET", "/api/manage/prometheus", null)).isEqualTo(Verdict.GRANTED);
 		assertThat(underApi.check("GET", "/api/ready/more", null)).isEqualTo(Verdict.MISSING);

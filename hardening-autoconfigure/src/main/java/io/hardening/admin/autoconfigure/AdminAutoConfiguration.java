@@ -32,7 +32,7 @@ public final class AdminAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdminWriteGuard adminWriteGuard(AdminProperties properties, Environment environment) {
-		return new AdminWriteGuard(() -> environment.getProperty("management.endpoints.web.base-path", "/actuator"),
+		return new AdminWriteGuard(environment.getProperty("management.endpoints.web.base-path", "/actuator"),
 				new AdminTokenVerifier(properties.getToken()));
 	}
 

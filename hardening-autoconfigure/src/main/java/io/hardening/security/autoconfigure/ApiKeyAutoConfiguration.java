@@ -55,8 +55,7 @@ public final class ApiKeyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiKeyGuard apiKeyGuard(ApiKeyVerifier verifier, ObjectProvider<ProbesProperties> probes, Environment environment) {
-		return new ApiKeyGuard(verifier,
-				() -> environment.getProperty("management.endpoints.web.base-path", "/actuator"),
+		return new ApiKeyGuard(verifier, environment.getProperty("management.endpoints.web.base-path", "/actuator"),
 				probePaths(probes.getIfAvailable()));
 	}
 

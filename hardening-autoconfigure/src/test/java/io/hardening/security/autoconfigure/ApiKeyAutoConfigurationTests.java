@@ -121,7 +121,7 @@ class ApiKeyAutoConfigurationTests {
 
 		@Bean
 		ApiKeyGuard userGuard() {
-			return new ApiKeyGuard(new ApiKeyVerifier(List.of("user")), () -> "/actuator", Set.of());
+			return new ApiKeyGuard(new ApiKeyVerifier(List.of("user")), "/actuator", Set.of());
 		}
 
 	}
