@@ -59,9 +59,12 @@ class AtomicFileWriter {
 		syncDirectory(directory);
 	}
 
-	private static void syncDirectory(Path directory) {
-		// Makes the rename durable; not every platform can open a directory, which is
-		// fine.
+	/**
+	 * Makes the entries of a directory durable: a rename in it, or a directory created in
+	 * it. Best effort: not every platform can open a directory, which is fine.
+	 * @param directory the directory
+	 */
+	void syncDirectory(Path directory) {
 		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
 			channel.force(true);
 		}

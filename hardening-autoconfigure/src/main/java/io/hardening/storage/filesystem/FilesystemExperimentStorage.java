@@ -108,6 +108,9 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 				Instant time = storedAt.truncatedTo(ChronoUnit.MILLIS);
 				this.writer.write(directory.resolve(METADATA), metadataBytes, time);
 				this.writer.write(directory.resolve(RESULT), resultBytes, time);
+				// The files' syncs cover the record's own directory, not its entry in the
+				// root: without this a crash could lose a record that store returned.
+				this.writer.syncDirectory(this.root);
 				this.lastError = null;
 				return uriOf(id);
 			}

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import io.hardening.storage.DocumentTooLargeException;
@@ -141,6 +143,26 @@ class FilesystemExperimentStorageTests {
 		// A retry after the crash stores the record.
 		storage().store("exp-1", json("{\"a\":1}"), json("{}"));
 		assertThat(storage().get("exp-1")).isPresent();
+	}
+
+	@Test
+	void storeSyncsTheRecordsEntryInTheRootBeforeItReturns() {
+		List<Path> synced = new ArrayList<>();
+		FilesystemExperimentStorage storage = new FilesystemExperimentStorage(this.root, documents(), Clock.systemUTC(),
+				new AtomicFileWriter() {
+
+					@Override
+					void syncDirectory(Path directory) {
+						synced.add(directory);
+						super.syncDirectory(directory);
+					}
+
+				});
+		storage.store("exp-1", json("{\"a\":1}"), json("{}"));
+		Path record = this.root.toAbsolutePath().resolve("exp-1");
+		// after each of the two renames in the record's folder, then the new folder's
+		// entry in the root, last
+		assertThat(synced).containsExactly(record, record, this.root.toAbsolutePath());
 	}
 
 	@Test
