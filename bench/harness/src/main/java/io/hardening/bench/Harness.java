@@ -75,7 +75,9 @@ public final class Harness {
 		}
 		Results results = new Results(Machine.describe(), started, Duration.between(started, Instant.now()),
 				Arrays.asList(args), measurements, failures);
-		String name = results.write(out);
+		// results.md for a run of every part, results-probes-streams.md for a run of two
+		String name = chosen.equals(List.copyOf(parts.keySet())) ? "results" : "results-" + String.join("-", chosen);
+		results.write(out, name);
 		System.out.printf("wrote %s and %s%n", out.resolve(name + ".md"), out.resolve(name + ".json"));
 		if (!failures.isEmpty()) {
 			System.exit(1);

@@ -1,14 +1,16 @@
 package io.hardening.bench;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * What the figures were measured on: CPU, cores, memory, JVM and the load when the run
- * began.
+ * What the figures were measured on: CPU, cores, memory, JVM, the load when the run
+ * began, and the file system the records are written to.
  */
 final class Machine {
 
@@ -23,7 +25,32 @@ final class Machine {
 		machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
 		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
 		machine.put("loadAverageAtStart", read(Path.of("/proc/loadavg")));
+		machine.put("workFileSystem", workFileSystem(Path.of(System.getProperty("java.io.tmpdir"))));
 		return machine;
+	}
+
+	/**
+	 * Describes the file system that the run records and the storage trials are written
+	 * to: with ext4, whether it has a journal changes the kernel's cost of every record
+	 * several times over (docs/performance.md).
+	 */
+	static String workFileSystem(Path work) {
+		try {
+			FileStore store = Files.getFileStore(work);
+			String description = work + ": " + store.type() + " on " + store.name();
+			if (!"ext4".equals(store.type())) {
+				return description;
+			}
+			String device = Path.of(store.name()).getFileName().toString();
+			try (Stream<Path> journals = Files.list(Path.of("/proc/fs/jbd2"))) {
+				boolean journaled = journals
+					.anyMatch((journal) -> journal.getFileName().toString().startsWith(device + "-"));
+				return description + (journaled ? ", with a journal" : ", without a journal");
+			}
+		}
+		catch (IOException ex) {
+			return work + ": unknown";
+		}
 	}
 
 	private static String firstValue(Path file, String key) {

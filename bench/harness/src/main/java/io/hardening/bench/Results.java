@@ -27,10 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
 record Results(Map<String, String> machine, Instant started, Duration took, List<String> arguments,
 		List<Measurement> measurements, List<String> failures) {
 
-	String write(Path directory) throws IOException {
-		String name = (this.arguments.stream().anyMatch((argument) -> !argument.startsWith("--"))) ? "results-"
-				+ String.join("-", this.arguments.stream().filter((argument) -> !argument.startsWith("--")).toList())
-				: "results";
+	/**
+	 * Writes {@code name.json} and {@code name.md}.
+	 * @param directory where
+	 * @param name the file name without extension
+	 * @throws IOException when a file cannot be written
+	 */
+	void write(Path directory, String name) throws IOException {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("machine", this.machine);
 		json.put("started", this.started.toString());
@@ -41,7 +44,6 @@ record Results(Map<String, String> machine, Instant started, Duration took, List
 		JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Files.writeString(directory.resolve(name + ".json"), mapper.writeValueAsString(json));
 		Files.writeString(directory.resolve(name + ".md"), markdown());
-		return name;
 	}
 
 	private static Map<String, Object> toJson(Measurement measurement) {
