@@ -76,6 +76,9 @@ public final class StreamsPart implements BenchPart {
 			// which leaves the harness no file for wrk's script.
 			List<Measurement> sustained = SustainedStreams.measure(app, plain, 1000, context.quick() ? 1 : 2,
 					context.quick() ? 10 : 30, work.path());
+			// The starter may still be writing the run records of the steady load: the
+			// bursts start on a quiet machine.
+			Thread.sleep(context.quick() ? 2000 : 15000);
 			Integer saturation = null;
 			for (int level : levels) {
 				StreamLoad.Burst burst = load.burst(level, Duration.ofSeconds(60));
