@@ -42,10 +42,15 @@ final class Machine {
 				return description;
 			}
 			String device = Path.of(store.name()).getFileName().toString();
-			try (Stream<Path> journals = Files.list(Path.of("/proc/fs/jbd2"))) {
-				boolean journaled = journals
+			Path journals = Path.of("/proc/fs/jbd2");
+			if (!Files.isDirectory(journals)) {
+				return description + ", without a journal (no journal on this machine)";
+			}
+			try (Stream<Path> entries = Files.list(journals)) {
+				boolean journaled = entries
 					.anyMatch((journal) -> journal.getFileName().toString().startsWith(device + "-"));
-				return description + (journaled ? ", with a journal" : ", without a journal");
+				// A device-mapper volume's journal is listed under dm-N, not its name.
+				return description + (journaled ? ", with a journal" : ", without a journal listed for it");
 			}
 		}
 		catch (IOException ex) {
