@@ -63,8 +63,10 @@ public final class Deadlines {
 
 	private static <T> Flux<T> bounded(Flux<T> source, Duration first, Supplier<? extends Throwable> lateFirst,
 			Duration rest, Supplier<? extends Throwable> late) {
-		// A lifted subscriber rather than a Flux of our own: Reactor sees the lift as
-		// one of its operators, so automatic context propagation adds no wrapper.
+		// Under automatic context propagation Reactor wraps the subscriber downstream of
+		// a lifted one (reactor.core.publisher.Operators.LiftFunction), so that what the
+		// lifted code signals restores the thread locals: one wrapper per subscription,
+		// as a Flux of our own would get (docs/performance.md, Streaming).
 		return source.transform(Operators
 			.<T, T>lift((scannable, actual) -> new DeadlineSubscriber<>(actual, first, lateFirst, rest, late)));
 	}
