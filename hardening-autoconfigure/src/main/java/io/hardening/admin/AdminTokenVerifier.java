@@ -1,8 +1,9 @@
 package io.hardening.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import io.hardening.support.Digests;
+import io.hardening.support.web.Refusal;
 
 import org.springframework.util.StringUtils;
 
@@ -22,7 +23,7 @@ public final class AdminTokenVerifier {
 	 * @param token the admin token, {@code null} or empty when none is configured
 	 */
 	public AdminTokenVerifier(String token) {
-		this.expectedDigest = StringUtils.hasText(token) ? sha256(token) : null;
+		this.expectedDigest = StringUtils.hasText(token) ? Digests.sha256(token) : null;
 	}
 
 	/**
@@ -40,17 +41,8 @@ public final class AdminTokenVerifier {
 		}
 		// Comparing digests keeps the time independent of where the tokens differ and of
 		// their lengths.
-		byte[] presented = sha256(authorizationHeader.substring(BEARER.length()).strip());
+		byte[] presented = Digests.sha256(authorizationHeader.substring(BEARER.length()).strip());
 		return MessageDigest.isEqual(this.expectedDigest, presented) ? Verdict.GRANTED : Verdict.WRONG;
-	}
-
-	private static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 	/**
@@ -61,43 +53,48 @@ public final class AdminTokenVerifier {
 		/**
 		 * The token matches.
 		 */
-		GRANTED(200, null, null),
+		GRANTED(null),
 
 		/**
 		 * No bearer token was sent.
 		 */
-		MISSING(401, "admin_token_missing", "Admin writes need an 'Authorization: Bearer <token>' header"),
+		MISSING(Refusal.of(401, "admin_token_missing", "Admin writes need an 'Authorization: Bearer <token>' header",
+				"Bearer")),
 
 		/**
 		 * A bearer token was sent and does not match.
 		 */
-		WRONG(403, "admin_token_invalid", "The admin token is wrong"),
+		WRONG(Refusal.of(403, "admin_token_invalid", "The admin token is wrong", null)),
 
 		/**
 		 * No admin token is configured, so admin writes are refused.
 		 */
-		NOT_CONFIGURED(403, "admin_token_not_configured",
+		NOT_CONFIGURED(Refusal.of(403, "admin_token_not_configured",
 				"Admin writes are disabled: no admin token is configured (set hardening.admin.token, "
-						+ "for example with the HARDENING_ADMIN_TOKEN environment variable)");
+						+ "for example with the HARDENING_ADMIN_TOKEN environment variable)",
+				null));
 
-		private final int status;
+		private final Refusal refusal;
 
-		private final String code;
+		Verdict(Refusal refusal) {
+			this.refusal = refusal;
+		}
 
-		private final String message;
-
-		Verdict(int status, String code, String message) {
-			this.status = status;
-			this.code = code;
-			this.message = message;
+		/**
+		 * What a refused request gets: 401 with a {@code Bearer} challenge when no token
+		 * was sent, 403 otherwise.
+		 * @return the refusal, {@code null} when granted
+		 */
+		public Refusal refusal() {
+			return this.refusal;
 		}
 
 		/**
 		 * HTTP status of a refusal.
-		 * @return the status code
+		 * @return the status code, 200 when granted
 		 */
 		public int status() {
-			return this.status;
+			return (this.refusal != null) ? this.refusal.status() : 200;
 		}
 
 		/**
@@ -105,7 +102,7 @@ public final class AdminTokenVerifier {
 		 * @return the body, {@code null} when granted
 		 */
 		public String body() {
-			return (this == GRANTED) ? null : "{\"error\":\"" + this.message + "\",\"code\":\"" + this.code + "\"}";
+			return (this.refusal != null) ? this.refusal.body() : null;
 		}
 
 	}

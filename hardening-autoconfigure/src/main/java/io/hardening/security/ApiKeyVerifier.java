@@ -1,11 +1,12 @@
 package io.hardening.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiPredicate;
+
+import io.hardening.support.Digests;
+import io.hardening.support.web.Refusal;
 
 import org.springframework.util.StringUtils;
 
@@ -39,11 +40,7 @@ public final class ApiKeyVerifier {
 	}
 
 	ApiKeyVerifier(Collection<String> keys, BiPredicate<byte[], byte[]> equality) {
-		this.keyDigests = keys.stream()
-			.filter(StringUtils::hasText)
-			.map(String::strip)
-			.map(ApiKeyVerifier::sha256)
-			.toList();
+		this.keyDigests = keys.stream().filter(StringUtils::hasText).map(String::strip).map(Digests::sha256).toList();
 		this.equality = equality;
 	}
 
@@ -78,21 +75,12 @@ public final class ApiKeyVerifier {
 		// Digests have one length whatever was sent, and every key is compared without
 		// stopping at a match: the time says nothing about which key matched or how
 		// much of one.
-		byte[] presented = sha256(presentedKey.strip());
+		byte[] presented = Digests.sha256(presentedKey.strip());
 		boolean matched = false;
 		for (byte[] key : this.keyDigests) {
 			matched |= this.equality.test(key, presented);
 		}
 		return matched ? Verdict.GRANTED : Verdict.INVALID;
-	}
-
-	private static byte[] sha256(String value) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 	/**
@@ -103,33 +91,38 @@ public final class ApiKeyVerifier {
 		/**
 		 * A key matches, or none is needed.
 		 */
-		GRANTED(null, null),
+		GRANTED(null),
 
 		/**
 		 * No key was sent.
 		 */
-		MISSING("api_key_missing", "This API needs an 'X-API-Key' header"),
+		MISSING(Refusal.of(401, "api_key_missing", "This API needs an 'X-API-Key' header", CHALLENGE)),
 
 		/**
 		 * A key was sent and matches none of the configured keys.
 		 */
-		INVALID("api_key_invalid", "The API key is not valid");
+		INVALID(Refusal.of(401, "api_key_invalid", "The API key is not valid", CHALLENGE));
 
-		private final String code;
+		private final Refusal refusal;
 
-		private final String message;
-
-		Verdict(String code, String message) {
-			this.code = code;
-			this.message = message;
+		Verdict(Refusal refusal) {
+			this.refusal = refusal;
 		}
 
 		/**
-		 * HTTP status of a refusal: 401 for both, with a {@link #CHALLENGE}.
-		 * @return the status code
+		 * What a refused request gets: 401 with a {@link #CHALLENGE} for both.
+		 * @return the refusal, {@code null} when granted
+		 */
+		public Refusal refusal() {
+			return this.refusal;
+		}
+
+		/**
+		 * HTTP status of a refusal.
+		 * @return the status code, 200 when granted
 		 */
 		public int status() {
-			return (this == GRANTED) ? 200 : 401;
+			return (this.refusal != null) ? this.refusal.status() : 200;
 		}
 
 		/**
@@ -137,7 +130,7 @@ public final class ApiKeyVerifier {
 		 * @return the body, {@code null} when granted
 		 */
 		public String body() {
-			return (this == GRANTED) ? null : "{\"error\":\"" + this.message + "\",\"code\":\"" + this.code + "\"}";
+			return (this.refusal != null) ? this.refusal.body() : null;
 		}
 
 	}

@@ -40,6 +40,15 @@ class AdminTokenVerifierTests {
 	}
 
 	@Test
+	void onlyAMissingTokenIsChallenged() {
+		assertThat(Verdict.MISSING.refusal().status()).isEqualTo(401);
+		assertThat(Verdict.MISSING.refusal().challenge()).isEqualTo("Bearer");
+		assertThat(Verdict.WRONG.refusal().challenge()).isNull();
+		assertThat(Verdict.NOT_CONFIGURED.refusal().challenge()).isNull();
+		assertThat(Verdict.GRANTED.refusal()).isNull();
+	}
+
+	@Test
 	void refusalBodiesNeverContainTheToken() {
 		for (Verdict verdict : Verdict.values()) {
 			if (verdict != Verdict.GRANTED) {

@@ -158,6 +158,9 @@ class InitReactiveIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden()
+			// A challenge asks for credentials: a wrong token gets none.
+			.expectHeader()
+			.doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("admin_token_invalid");

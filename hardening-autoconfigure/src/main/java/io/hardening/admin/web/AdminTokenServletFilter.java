@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.hardening.admin.AdminTokenVerifier.Verdict;
 import io.hardening.admin.AdminWriteGuard;
+import io.hardening.support.web.ServletRefusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,13 +38,7 @@ public class AdminTokenServletFilter extends OncePerRequestFilter implements Ord
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(verdict.status());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		if (verdict == Verdict.MISSING) {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		}
-		response.getWriter().write(verdict.body());
+		ServletRefusals.write(response, verdict.refusal());
 	}
 
 	@Override

@@ -5,14 +5,13 @@ import java.io.IOException;
 import io.hardening.security.ApiKeyGuard;
 import io.hardening.security.ApiKeyVerifier;
 import io.hardening.security.ApiKeyVerifier.Verdict;
+import io.hardening.support.web.ServletRefusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -44,11 +43,7 @@ public class ApiKeyServletFilter extends OncePerRequestFilter implements Ordered
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(verdict.status());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ApiKeyVerifier.CHALLENGE);
-		response.getWriter().write(verdict.body());
+		ServletRefusals.write(response, verdict.refusal());
 	}
 
 	@Override

@@ -1,19 +1,13 @@
 package io.hardening.security.web;
 
-import java.nio.charset.StandardCharsets;
-
 import io.hardening.security.ApiKeyGuard;
 import io.hardening.security.ApiKeyVerifier;
 import io.hardening.security.ApiKeyVerifier.Verdict;
+import io.hardening.support.web.ReactiveRefusals;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -47,12 +41,7 @@ public class ApiKeyWebFilter implements WebFilter, Ordered {
 		if (verdict == Verdict.GRANTED) {
 			return chain.filter(exchange);
 		}
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.valueOf(verdict.status()));
-		response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, ApiKeyVerifier.CHALLENGE);
-		DataBuffer body = response.bufferFactory().wrap(verdict.body().getBytes(StandardCharsets.UTF_8));
-		return response.writeWith(Mono.just(body));
+		return ReactiveRefusals.write(exchange.getResponse(), verdict.refusal());
 	}
 
 	@Override
