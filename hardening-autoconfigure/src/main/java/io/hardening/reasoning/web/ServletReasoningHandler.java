@@ -143,7 +143,11 @@ public class ServletReasoningHandler {
 		builder.onError((ex) -> writer.dispose());
 		builder.onTimeout(writer::dispose);
 		builder.onComplete(writer::dispose);
-		events.subscribe(writer);
+		// Subscribed on the request thread: the request id in its MDC (and the request's
+		// observation) go into the Reactor context, which automatic context propagation
+		// restores on the model calls' threads. Nothing is captured without the
+		// context-propagation library.
+		events.contextCapture().subscribe(writer);
 	}
 
 	private static void write(ServerSentEvent<String> event, SseBuilder builder) throws IOException {

@@ -36,8 +36,11 @@ public final class RequestIdAutoConfiguration {
 
 	}
 
+	/**
+	 * Lets Reactor carry the request id between the MDC and its context, in a reactive
+	 * application and in a servlet one, whose streaming endpoint runs on Reactor too.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
 	@ConditionalOnClass(name = "io.micrometer.context.ContextRegistry")
 	static class ContextPropagationConfiguration {
 
