@@ -17,6 +17,8 @@ import io.github.resilience4j.core.registry.RegistryEventConsumer;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.asm.ClassWriter;
+import org.springframework.asm.Opcodes;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -123,6 +125,17 @@ class ResilienceRegistriesAutoConfigurationTests {
 	}
 
 	@Test
+	void stepsAsideWhenResilience4jSpringBootModuleIsThere() {
+		String moduleClass = "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration";
+		this.runner.withClassLoader(new ClassDefiningLoader(moduleClass))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("hardeningCircuitBreakerProperties")
+				.doesNotHaveBean(CircuitBreakerRegistry.class)
+				.doesNotHaveBean(TimeLimiterRegistry.class)
+				.doesNotHaveBean(BulkheadRegistry.class));
+	}
+
+	@Test
 	void bulkheadRegistriesWithoutResilience4jBulkheadAreAbsent() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.github.resilience4j.bulkhead"))
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -159,6 +172,33 @@ class ResilienceRegistriesAutoConfigurationTests {
 
 		@Override
 		public void onEntryReplacedEvent(EntryReplacedEvent<CircuitBreaker> event) {
+		}
+
+	}
+
+	/**
+	 * Finds one more class than the test class path has: an empty class of the given
+	 * name, standing in for a module the test does not bring.
+	 */
+	static final class ClassDefiningLoader extends ClassLoader {
+
+		private final String className;
+
+		ClassDefiningLoader(String className) {
+			super(ClassDefiningLoader.class.getClassLoader());
+			this.className = className;
+		}
+
+		@Override
+		protected Class<?> findClass(String name) throws ClassNotFoundException {
+			if (!name.equals(this.className)) {
+				throw new ClassNotFoundException(name);
+			}
+			ClassWriter writer = new ClassWriter(0);
+			writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name.replace('.', '/'), null, "java/lang/Object", null);
+			writer.visitEnd();
+			byte[] bytes = writer.toByteArray();
+			return defineClass(name, bytes, 0, bytes.length);
 		}
 
 	}
