@@ -5,7 +5,8 @@ import org.slf4j.MDC;
 
 /**
  * Carries the request id between the Reactor context and the logging MDC, so that a log
- * line written on any thread of a reactive request shows it.
+ * line written on any thread of a reactive request, or of a servlet request's reasoning
+ * stream, shows it.
  */
 public class RequestIdThreadLocalAccessor implements ThreadLocalAccessor<String> {
 
