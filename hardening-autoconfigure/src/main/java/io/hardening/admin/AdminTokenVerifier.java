@@ -3,7 +3,7 @@ package io.hardening.admin;
 import java.security.MessageDigest;
 
 import io.hardening.support.Digests;
-import io.hardening.support.web.Refusal;
+import io.hardening.support.Refusal;
 
 import org.springframework.util.StringUtils;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 import io.hardening.support.Digests;
-import io.hardening.support.web.Refusal;
+import io.hardening.support.Refusal;
 
 import org.springframework.util.StringUtils;
 

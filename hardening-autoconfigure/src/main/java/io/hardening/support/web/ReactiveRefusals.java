@@ -2,6 +2,7 @@ package io.hardening.support.web;
 
 import java.nio.charset.StandardCharsets;
 
+import io.hardening.support.Refusal;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;

@@ -2,6 +2,7 @@ package io.hardening.support.web;
 
 import java.io.IOException;
 
+import io.hardening.support.Refusal;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;

@@ -1,10 +1,10 @@
-package io.hardening.support.web;
+package io.hardening.support;
 
 /**
  * A request a filter refuses: the status, the JSON error body every refusal of the
  * starter has ({@code {"error": ..., "code": ...}}) and the {@code WWW-Authenticate}
- * challenge to send with it, if any. {@link ServletRefusals} and {@link ReactiveRefusals}
- * write it.
+ * challenge to send with it, if any. The servlet and reactive writers of
+ * {@code io.hardening.support.web} write it; the verdicts that make one know no web type.
  *
  * @param status the HTTP status
  * @param body the JSON body
