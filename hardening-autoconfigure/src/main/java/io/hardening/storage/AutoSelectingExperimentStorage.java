@@ -102,7 +102,7 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 		String sanitized = Sanitizer.sanitize(reason, 500);
 		logger.warn("Storage falls back to the filesystem at %s: %s".formatted(this.filesystem.getRoot(), sanitized));
 		if (this.gcs == null) {
-			return new Choice(this.filesystem, sanitized, () -> ReplayRound.IDLE);
+			return new Choice(this.filesystem, sanitized, this::checkFilesystem);
 		}
 		// Records an earlier run spooled for GCS stay readable while the filesystem
 		// serves, and are replayed once the bucket answers.
@@ -113,8 +113,13 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 		}
 		catch (RuntimeException ex) {
 			// The GCS storage could not even be created: there is no spool to read.
-			return new Choice(this.filesystem, sanitized, () -> ReplayRound.IDLE);
+			return new Choice(this.filesystem, sanitized, this::checkFilesystem);
 		}
+	}
+
+	private ReplayRound checkFilesystem() {
+		this.filesystem.checkWritable();
+		return ReplayRound.IDLE;
 	}
 
 	/**

@@ -3,11 +3,11 @@ package io.hardening.storage.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Executor;
 
 import com.google.auth.Credentials;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.storage.Storage;
-import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.GcsCallGuard;
@@ -16,6 +16,7 @@ import io.hardening.storage.gcs.GcsExperimentStorage;
 import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
@@ -72,20 +73,14 @@ class GcsStorageConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GcsBackend storageGcsBackend(StorageProperties properties, JsonDocuments documents, ObjectProvider<Storage> storage,
-			GcsCallGuard storageGcsCallGuard) {
+			GcsCallGuard storageGcsCallGuard,
+			@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
 		StorageProperties.Gcs gcs = properties.getGcs();
-		if (gcs.getClaimTimeout().compareTo(gcs.getWriteTimeout()) <= 0) {
-			// A claim must outlive every write that may still finish it.
-			throw new InvalidHardeningPropertyException("hardening.storage.gcs.claim-timeout",
-					gcs.getClaimTimeout().toMillis() + "ms",
-					"must be longer than hardening.storage.gcs.write-timeout (" + gcs.getWriteTimeout().toMillis()
-							+ "ms), or a live writer's claim could be taken over",
-					"Raise hardening.storage.gcs.claim-timeout above hardening.storage.gcs.write-timeout, "
-							+ "or lower hardening.storage.gcs.write-timeout.",
-					"hardening.storage.gcs.write-timeout");
-		}
+		// A page's reads run in parallel on Boot's task executor; one after the other
+		// where the application has none.
+		Executor pageReads = applicationTaskExecutor.getIfAvailable(() -> Runnable::run);
 		GcsExperimentStorage remote = new GcsExperimentStorage(SingletonSupplier.of(storage::getObject),
-				gcs.getBucket(), gcs.getPrefix(), documents, storageGcsCallGuard, gcs.getClaimTimeout());
+				gcs.getBucket(), gcs.getPrefix(), documents, storageGcsCallGuard, pageReads);
 		return new GcsBackend(new SpoolingExperimentStorage(remote, remote::checkBucket,
 				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), false));
 	}

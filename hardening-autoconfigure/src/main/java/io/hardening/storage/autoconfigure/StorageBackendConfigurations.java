@@ -9,6 +9,7 @@ import io.hardening.storage.ObservedExperimentStorage;
 import io.hardening.storage.StorageOperationListener;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.GcsBucketInitComponent;
+import io.hardening.storage.gcs.ReplayRound;
 import io.hardening.storage.gcs.SpoolReplayScheduler;
 import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
@@ -140,7 +141,8 @@ abstract class StorageBackendConfigurations {
 	}
 
 	/**
-	 * The filesystem only: no GCS bean is used and there is no background work.
+	 * The filesystem only: no GCS bean is used. The background work is a check, while
+	 * writes fail, that finds out when they would succeed again.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(ExperimentStorage.class)
@@ -148,10 +150,28 @@ abstract class StorageBackendConfigurations {
 	static class Filesystem {
 
 		@Bean
-		ExperimentStorage experimentStorage(StorageProperties properties, JsonDocuments documents,
+		FilesystemBackend storageFilesystemBackend(StorageProperties properties, JsonDocuments documents) {
+			return new FilesystemBackend(
+					new FilesystemExperimentStorage(properties.getFilesystem().getPath(), documents));
+		}
+
+		@Bean
+		ExperimentStorage experimentStorage(FilesystemBackend storageFilesystemBackend,
 				ObjectProvider<StorageOperationListener> listeners) {
-			return observed(new FilesystemExperimentStorage(properties.getFilesystem().getPath(), documents),
-					listeners);
+			return observed(storageFilesystemBackend.storage(), listeners);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpoolReplayScheduler storageReplayScheduler(FilesystemBackend storageFilesystemBackend,
+				StorageProperties properties) {
+			FilesystemExperimentStorage storage = storageFilesystemBackend.storage();
+			return new SpoolReplayScheduler(() -> {
+				storage.checkWritable();
+				return ReplayRound.IDLE;
+			}, properties.getReplayInterval(), () -> {
+			}, () -> {
+			});
 		}
 
 	}

@@ -188,14 +188,6 @@ public class StorageProperties {
 		 */
 		private Duration writeTimeout = Duration.ofSeconds(5);
 
-		/**
-		 * How long a writer's claim on an id (metadata.json written, result.json not yet)
-		 * holds. A later writer of the id takes an older claim over, so a writer that
-		 * died between the two objects does not block the id forever. Must be longer than
-		 * write-timeout.
-		 */
-		private Duration claimTimeout = Duration.ofMinutes(1);
-
 		public String getBucket() {
 			return this.bucket;
 		}
@@ -272,14 +264,6 @@ public class StorageProperties {
 
 		public void setWriteTimeout(Duration writeTimeout) {
 			this.writeTimeout = positive("hardening.storage.gcs.write-timeout", writeTimeout);
-		}
-
-		public Duration getClaimTimeout() {
-			return this.claimTimeout;
-		}
-
-		public void setClaimTimeout(Duration claimTimeout) {
-			this.claimTimeout = positive("hardening.storage.gcs.claim-timeout", claimTimeout);
 		}
 
 	}

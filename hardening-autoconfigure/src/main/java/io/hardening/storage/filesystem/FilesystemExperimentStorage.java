@@ -3,17 +3,18 @@ package io.hardening.storage.filesystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -22,6 +23,8 @@ import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.ExperimentIds;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.JsonDocuments.CorruptDocumentException;
+import io.hardening.storage.RecordCodec;
+import io.hardening.storage.RecordRef;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StorageUnavailableException;
 import io.hardening.storage.StoredExperiment;
@@ -31,16 +34,25 @@ import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stores records as {@code {path}/{id}/result.json} and
- * {@code {path}/{id}/metadata.json}, each written atomically; the stored time is the
- * modification time of {@code result.json}, which is written last and so marks a complete
- * record.
+ * Stores each record as one file, {@code {path}/{id}/record.json}, created only if absent
+ * (see {@link AtomicFileWriter}): of concurrent writers, in this process or another one
+ * sharing the folder, exactly one wins, and each other compares its content with the
+ * winner's. The stored time is the file's modification time, so listings sort without
+ * reading content. Records of the older layout ({@code {id}/result.json} and
+ * {@code {id}/metadata.json}) are read, listed and deleted as well.
+ * <p>
+ * The storage is ready while writes succeed: a write that fails (a full or read-only
+ * disk) marks it failing until a write, or {@link #checkWritable()}, succeeds again.
  */
 public class FilesystemExperimentStorage implements ExperimentBackend {
+
+	static final String RECORD = "record.json";
 
 	static final String RESULT = "result.json";
 
 	static final String METADATA = "metadata.json";
+
+	private static final int CREATE_ATTEMPTS = 3;
 
 	private static final Log logger = LogFactory.getLog(FilesystemExperimentStorage.class);
 
@@ -48,15 +60,17 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 
 	private final JsonDocuments documents;
 
+	private final RecordCodec codec;
+
 	private final Clock clock;
 
 	private final AtomicFileWriter writer;
 
-	private final Object[] locks = new Object[64];
-
 	private final Set<Path> reportedCorrupt = ConcurrentHashMap.newKeySet();
 
 	private volatile String lastError;
+
+	private volatile boolean writesFailing;
 
 	public FilesystemExperimentStorage(Path root, JsonDocuments documents) {
 		this(root, documents, Clock.systemUTC(), new AtomicFileWriter());
@@ -65,11 +79,9 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 	FilesystemExperimentStorage(Path root, JsonDocuments documents, Clock clock, AtomicFileWriter writer) {
 		this.root = root.toAbsolutePath().normalize();
 		this.documents = documents;
+		this.codec = new RecordCodec(documents);
 		this.clock = clock;
 		this.writer = writer;
-		for (int i = 0; i < this.locks.length; i++) {
-			this.locks[i] = new Object();
-		}
 	}
 
 	/**
@@ -88,36 +100,49 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 	@Override
 	public URI store(String id, JsonNode result, JsonNode metadata, Instant storedAt) {
 		ExperimentIds.validate(id);
-		byte[] resultBytes = this.documents.toBytes("result", result);
-		byte[] metadataBytes = this.documents.toBytes("metadata", metadata);
-		synchronized (lockFor(id)) {
-			Optional<StoredExperiment> existing = read(id);
-			if (existing.isPresent()) {
-				if (existing.get()
-					.sameContent(this.documents.normalized(resultBytes), this.documents.normalized(metadataBytes))) {
-					return uriOf(id);
+		Instant time = RecordCodec.millis(storedAt);
+		byte[] record = this.codec.encode(id, result, metadata, time);
+		try {
+			for (int attempt = 1;; attempt++) {
+				Optional<StoredExperiment> existing = read(id);
+				if (existing.isPresent()) {
+					return answerExisting(existing.get(), id, result, metadata);
 				}
-				throw new ExperimentConflictException(id);
-			}
-			if (Files.exists(this.root.resolve(id).resolve(RESULT))) {
-				// Unreadable content is still content: never overwrite it.
-				throw new ExperimentConflictException(id);
-			}
-			try {
-				Path directory = Files.createDirectories(this.root.resolve(id));
-				Instant time = storedAt.truncatedTo(ChronoUnit.MILLIS);
-				this.writer.write(directory.resolve(METADATA), metadataBytes, time);
-				this.writer.write(directory.resolve(RESULT), resultBytes, time);
-				// The files' syncs cover the record's own directory, not its entry in the
-				// root: without this a crash could lose a record that store returned.
-				this.writer.syncDirectory(this.root);
-				this.lastError = null;
-				return uriOf(id);
-			}
-			catch (IOException ex) {
-				throw failure("Could not write experiment '" + id + "'", ex);
+				Path directory = this.root.resolve(id);
+				if (Files.exists(directory.resolve(RECORD)) || Files.exists(directory.resolve(RESULT))) {
+					// Unreadable content is still content: never overwrite it.
+					throw new ExperimentConflictException(id);
+				}
+				try {
+					Files.createDirectories(directory);
+					if (this.writer.createIfAbsent(directory.resolve(RECORD), record, time)) {
+						// The file's sync covers the record's folder, not the folder's
+						// entry
+						// in the root: without this a crash could lose a stored record.
+						this.writer.syncDirectory(this.root);
+						wrote();
+						return uriOf(id);
+					}
+					// Another writer won: its content decides, on the next pass.
+				}
+				catch (NoSuchFileException ex) {
+					// A delete removed the folder between its creation and the link.
+					if (attempt >= CREATE_ATTEMPTS) {
+						throw ex;
+					}
+				}
 			}
 		}
+		catch (IOException ex) {
+			throw failure("Could not write experiment '" + id + "'", ex);
+		}
+	}
+
+	private URI answerExisting(StoredExperiment existing, String id, JsonNode result, JsonNode metadata) {
+		if (!existing.sameContent(result, metadata)) {
+			throw new ExperimentConflictException(id);
+		}
+		return existing.uri();
 	}
 
 	@Override
@@ -127,36 +152,29 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 	}
 
 	@Override
-	public List<StoredExperiment> list(int limit, int offset) {
-		ExperimentIds.validatePaging(limit, offset);
-		List<StoredExperiment> page = new ArrayList<>();
-		int skipped = 0;
-		for (Candidate candidate : candidates()) {
-			if (page.size() >= limit) {
-				break;
-			}
-			Optional<StoredExperiment> record = read(candidate.id());
-			if (record.isEmpty()) {
-				continue;
-			}
-			if (skipped < offset) {
-				skipped++;
-				continue;
-			}
-			page.add(record.get());
+	public List<RecordRef> newest(int count) {
+		List<RecordRef> refs = refs();
+		return (refs.size() > count) ? List.copyOf(refs.subList(0, count)) : refs;
+	}
+
+	@Override
+	public List<StoredExperiment> read(List<RecordRef> refs) {
+		List<StoredExperiment> records = new ArrayList<>(refs.size());
+		for (RecordRef ref : refs) {
+			read(ref.id()).ifPresent(records::add);
 		}
-		return page;
+		return records;
 	}
 
 	/**
-	 * Returns the ids of complete records, oldest first, without reading their content.
+	 * Returns the ids of the stored records, oldest first, without reading their content.
 	 * @return the ids
 	 */
 	public List<String> idsOldestFirst() {
-		List<Candidate> candidates = candidates();
-		List<String> ids = new ArrayList<>(candidates.size());
-		for (int i = candidates.size() - 1; i >= 0; i--) {
-			ids.add(candidates.get(i).id());
+		List<RecordRef> refs = refs();
+		List<String> ids = new ArrayList<>(refs.size());
+		for (int i = refs.size() - 1; i >= 0; i--) {
+			ids.add(refs.get(i).id());
 		}
 		return ids;
 	}
@@ -164,102 +182,166 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 	@Override
 	public boolean delete(String id) {
 		ExperimentIds.validate(id);
-		synchronized (lockFor(id)) {
-			Path directory = this.root.resolve(id);
-			try {
-				boolean existed = Files.deleteIfExists(directory.resolve(RESULT));
-				Files.deleteIfExists(directory.resolve(METADATA));
-				try (Stream<Path> leftovers = Files.list(directory)) {
-					for (Path leftover : leftovers.toList()) {
-						Files.deleteIfExists(leftover);
-					}
+		Path directory = this.root.resolve(id);
+		try {
+			// One file is one record: removing it removes the whole record, whichever
+			// writer's it is; the older layout loses result.json first, which ends it.
+			boolean existed = Files.deleteIfExists(directory.resolve(RECORD));
+			existed = Files.deleteIfExists(directory.resolve(RESULT)) || existed;
+			Files.deleteIfExists(directory.resolve(METADATA));
+			removeFolder(directory);
+			this.reportedCorrupt.remove(directory);
+			return existed;
+		}
+		catch (IOException ex) {
+			throw failure("Could not delete experiment '" + id + "'", ex);
+		}
+	}
+
+	private void removeFolder(Path directory) throws IOException {
+		try (Stream<Path> entries = Files.list(directory)) {
+			for (Path entry : entries.toList()) {
+				if (entry.getFileName().toString().startsWith(".")) {
+					// Temporary files of crashed writers; a live writer's is its own.
+					Files.deleteIfExists(entry);
 				}
-				Files.deleteIfExists(directory);
-				this.reportedCorrupt.removeIf((path) -> path.startsWith(directory));
-				return existed;
 			}
-			catch (NoSuchFileException ex) {
-				return false;
+			Files.deleteIfExists(directory);
+		}
+		catch (NoSuchFileException | DirectoryNotEmptyException ex) {
+			// Gone already, or a writer has just created a record in it: keep it.
+		}
+	}
+
+	/**
+	 * Checks that a file can be written and synced in the root, and records the outcome:
+	 * the way a storage that failed writes finds out that it can write again while no
+	 * write arrives (readiness keeps traffic away from it). Does nothing while writes
+	 * succeed.
+	 */
+	public void checkWritable() {
+		if (!this.writesFailing) {
+			return;
+		}
+		Path probe = this.root.resolve(AtomicFileWriter.TEMP_PREFIX + "probe-" + UUID.randomUUID());
+		try {
+			Files.createDirectories(this.root);
+			try {
+				this.writer.createIfAbsent(probe, new byte[] { '{', '}' }, this.clock.instant());
 			}
-			catch (IOException ex) {
-				throw failure("Could not delete experiment '" + id + "'", ex);
+			finally {
+				Files.deleteIfExists(probe);
 			}
+			wrote();
+		}
+		catch (IOException ex) {
+			failure("Writes to " + this.root + " still fail", ex);
 		}
 	}
 
 	@Override
 	public URI uriOf(String id) {
-		return this.root.resolve(id).resolve(RESULT).toUri();
+		return this.root.resolve(id).resolve(RECORD).toUri();
 	}
 
 	@Override
 	public StorageStatus status() {
-		return new StorageStatus(StorageStatus.FILESYSTEM, this.root.toString(), null, 0, this.lastError, true, false);
+		return new StorageStatus(StorageStatus.FILESYSTEM, this.root.toString(), null, 0, this.lastError,
+				!this.writesFailing, false);
+	}
+
+	/**
+	 * Whether the last write failed and none has succeeded since.
+	 * @return whether writes are failing
+	 */
+	public boolean writesFailing() {
+		return this.writesFailing;
+	}
+
+	private void wrote() {
+		this.writesFailing = false;
+		this.lastError = null;
 	}
 
 	private Optional<StoredExperiment> read(String id) {
 		Path directory = this.root.resolve(id);
+		try {
+			return Optional.of(this.codec.decode(id, Files.readAllBytes(directory.resolve(RECORD)), uriOf(id)));
+		}
+		catch (NoSuchFileException ex) {
+			return readLegacy(id, directory);
+		}
+		catch (CorruptDocumentException | IOException ex) {
+			return corrupt(id, directory, ex);
+		}
+	}
+
+	private Optional<StoredExperiment> readLegacy(String id, Path directory) {
 		Path result = directory.resolve(RESULT);
 		try {
 			Instant storedAt = Files.getLastModifiedTime(result).toInstant();
-			JsonNode resultNode = parse(result);
-			JsonNode metadataNode = parse(directory.resolve(METADATA));
-			return Optional.of(new StoredExperiment(id, resultNode, metadataNode, uriOf(id), storedAt));
+			JsonNode resultNode = this.documents.fromBytes(Files.readAllBytes(result));
+			JsonNode metadataNode = this.documents.fromBytes(Files.readAllBytes(directory.resolve(METADATA)));
+			return Optional.of(new StoredExperiment(id, resultNode, metadataNode, result.toUri(), storedAt));
 		}
 		catch (NoSuchFileException ex) {
 			return Optional.empty();
 		}
 		catch (CorruptDocumentException | IOException ex) {
-			if (this.reportedCorrupt.add(directory)) {
-				logger.warn("Skipping unreadable experiment '%s' in %s: %s".formatted(id, directory,
-						Sanitizer.describe(ex)));
-			}
-			return Optional.empty();
+			return corrupt(id, directory, ex);
 		}
 	}
 
-	private JsonNode parse(Path file) throws IOException {
-		return this.documents.fromBytes(Files.readAllBytes(file));
+	private Optional<StoredExperiment> corrupt(String id, Path directory, Exception ex) {
+		if (this.reportedCorrupt.add(directory)) {
+			logger
+				.warn("Skipping unreadable experiment '%s' in %s: %s".formatted(id, directory, Sanitizer.describe(ex)));
+		}
+		return Optional.empty();
 	}
 
-	private List<Candidate> candidates() {
+	private List<RecordRef> refs() {
 		if (!Files.isDirectory(this.root)) {
 			return List.of();
 		}
-		List<Candidate> candidates = new ArrayList<>();
+		List<RecordRef> refs = new ArrayList<>();
 		try (Stream<Path> entries = Files.list(this.root)) {
 			for (Path entry : entries.toList()) {
 				String name = entry.getFileName().toString();
-				if (!ExperimentIds.isValid(name)) {
-					continue;
-				}
-				try {
-					candidates.add(new Candidate(name, Files.getLastModifiedTime(entry.resolve(RESULT)).toInstant()));
-				}
-				catch (IOException ex) {
-					// not a complete record (yet)
+				if (ExperimentIds.isValid(name)) {
+					Instant storedAt = storedAt(entry);
+					if (storedAt != null) {
+						refs.add(new RecordRef(name, storedAt));
+					}
 				}
 			}
 		}
 		catch (IOException ex) {
-			throw failure("Could not list " + this.root, ex);
+			throw new StorageUnavailableException(
+					Sanitizer.sanitize("Could not list " + this.root + ": " + Sanitizer.describe(ex), 500),
+					new UncheckedIOException(ex));
 		}
-		candidates.sort(Comparator.comparing(Candidate::storedAt).reversed().thenComparing(Candidate::id));
-		return candidates;
+		refs.sort(Comparator.comparing(RecordRef::storedAt).reversed().thenComparing(RecordRef::id));
+		return refs;
+	}
+
+	private static Instant storedAt(Path directory) {
+		for (String name : new String[] { RECORD, RESULT }) {
+			try {
+				return Files.getLastModifiedTime(directory.resolve(name)).toInstant();
+			}
+			catch (IOException ex) {
+				// not this layout, or not a complete record
+			}
+		}
+		return null;
 	}
 
 	private StorageUnavailableException failure(String message, IOException ex) {
-		String description = message + ": " + Sanitizer.describe(ex);
+		String description = Sanitizer.sanitize(message + ": " + Sanitizer.describe(ex), 500);
 		this.lastError = description;
+		this.writesFailing = true;
 		return new StorageUnavailableException(description, new UncheckedIOException(ex));
-	}
-
-	private Object lockFor(String id) {
-		return this.locks[Math.floorMod(id.hashCode(), this.locks.length)];
-	}
-
-	private record Candidate(String id, Instant storedAt) {
-
 	}
 
 }

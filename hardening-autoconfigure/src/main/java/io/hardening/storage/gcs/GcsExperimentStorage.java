@@ -2,81 +2,72 @@ package io.hardening.storage.gcs;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import com.google.cloud.storage.Blob;
+import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.Bucket;
 import com.google.cloud.storage.Storage;
-import com.google.cloud.storage.StorageException;
+import com.google.cloud.storage.Storage.BlobSourceOption;
 import io.hardening.storage.ExperimentBackend;
 import io.hardening.storage.ExperimentIds;
 import io.hardening.storage.JsonDocuments;
-import io.hardening.storage.JsonDocuments.CorruptDocumentException;
+import io.hardening.storage.RecordCodec;
+import io.hardening.storage.RecordRef;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StorageUnavailableException;
 import io.hardening.storage.StoredExperiment;
-import io.hardening.storage.gcs.GcsRecordNames.Candidate;
-import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stores records as {@code {prefix}{id}/result.json} and
- * {@code {prefix}{id}/metadata.json} in a bucket through the Google Cloud Storage client,
- * with an entry per record in a time index that listings page through. Blocking; every
- * data call runs through the {@link GcsCallGuard}, whose time limiter bounds it.
- * <p>
- * Both objects are written with preconditions by the {@link GcsRecordWriter}, so a record
- * is complete once {@code result.json} exists and nothing complete is ever overwritten; a
- * 412 answer is read back and counts as success when the content is the same (an
- * idempotent retry).
+ * Stores each record as one object, {@code {prefix}{id}/record.json}, created only if
+ * absent (see {@link GcsRecordWriter}), with an entry per record in a time index that
+ * listings page through: a page costs its list requests and one read per record on it.
+ * Records of the older two-object layout are read, listed and deleted too. Blocking;
+ * every data call runs through the {@link GcsCallGuard}, whose time limiter bounds it.
  */
 public class GcsExperimentStorage implements ExperimentBackend {
-
-	/**
-	 * How long a writer's claim on an id holds by default.
-	 */
-	public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofMinutes(1);
-
-	private static final int PAGE_READS = 8;
-
-	private static final Log logger = LogFactory.getLog(GcsExperimentStorage.class);
 
 	private final Supplier<Storage> storage;
 
 	private final GcsRecordNames names;
 
+	private final GcsRecordReader reader;
+
 	private final GcsRecordWriter writer;
 
-	private final JsonDocuments documents;
+	private final RecordCodec codec;
 
 	private final Clock clock;
 
 	private final GcsCallGuard guard;
 
-	private final ExecutorService pageReads = pageReadExecutor();
-
-	private final Set<String> reportedCorrupt = ConcurrentHashMap.newKeySet();
+	private final Executor pageReads;
 
 	/**
-	 * Creates a storage for the given bucket, with the default claim timeout.
+	 * Creates a storage for the given bucket that reads a page's records one after the
+	 * other.
+	 * @param storage supplies the client on first use
+	 * @param bucket the bucket name
+	 * @param prefix the object name prefix, empty or ending in {@code /}
+	 * @param documents the document codec
+	 * @param guard runs every data call through the circuit breakers
+	 */
+	public GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
+			GcsCallGuard guard) {
+		this(storage, bucket, prefix, documents, guard, Runnable::run);
+	}
+
+	/**
+	 * Creates a storage for the given bucket.
 	 * @param storage supplies the client on first use, so that creating it (and looking
 	 * up credentials) happens off the startup path
 	 * @param bucket the bucket name
@@ -84,44 +75,24 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	 * @param documents the document codec
 	 * @param guard runs every data call through the {@code storage} and
 	 * {@code storage-read} circuit breakers
+	 * @param pageReads runs the reads of one listing page in parallel (the application's
+	 * task executor)
 	 */
 	public GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
-			GcsCallGuard guard) {
-		this(storage, bucket, prefix, documents, guard, DEFAULT_CLAIM_TIMEOUT);
-	}
-
-	/**
-	 * Creates a storage for the given bucket.
-	 * @param storage supplies the client on first use
-	 * @param bucket the bucket name
-	 * @param prefix the object name prefix, empty or ending in {@code /}
-	 * @param documents the document codec
-	 * @param guard runs every data call through the circuit breakers
-	 * @param claimTimeout how long a writer's claim on an id ({@code metadata.json}
-	 * without {@code result.json}) holds before a later writer takes it over
-	 */
-	public GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
-			GcsCallGuard guard, Duration claimTimeout) {
-		this(storage, bucket, prefix, documents, guard, claimTimeout, Clock.systemUTC());
+			GcsCallGuard guard, Executor pageReads) {
+		this(storage, bucket, prefix, documents, guard, pageReads, Clock.systemUTC());
 	}
 
 	GcsExperimentStorage(Supplier<Storage> storage, String bucket, String prefix, JsonDocuments documents,
-			GcsCallGuard guard, Duration claimTimeout, Clock clock) {
-		this.guard = guard;
+			GcsCallGuard guard, Executor pageReads, Clock clock) {
 		this.storage = storage;
 		this.names = new GcsRecordNames(bucket, normalizePrefix(prefix));
-		this.writer = new GcsRecordWriter(this.names, documents, claimTimeout, clock);
-		this.documents = documents;
+		this.reader = new GcsRecordReader(this.names, documents);
+		this.writer = new GcsRecordWriter(this.names, this.reader);
+		this.codec = new RecordCodec(documents);
+		this.guard = guard;
+		this.pageReads = pageReads;
 		this.clock = clock;
-	}
-
-	private static ExecutorService pageReadExecutor() {
-		// Reads of one page run in parallel, at most PAGE_READS at a time for the whole
-		// storage; idle threads end after a minute.
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(PAGE_READS, PAGE_READS, 60, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), DaemonThreads.named("hardening-storage-gcs-read-"));
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
 	}
 
 	static String normalizePrefix(String prefix) {
@@ -141,14 +112,6 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	 */
 	public String getBucket() {
 		return this.names.bucket();
-	}
-
-	/**
-	 * Returns the guard of the data calls.
-	 * @return the guard
-	 */
-	public GcsCallGuard getGuard() {
-		return this.guard;
 	}
 
 	/**
@@ -179,66 +142,51 @@ public class GcsExperimentStorage implements ExperimentBackend {
 	@Override
 	public URI store(String id, JsonNode result, JsonNode metadata, Instant storedAt) {
 		ExperimentIds.validate(id);
-		byte[] resultBytes = this.documents.toBytes("result", result);
-		byte[] metadataBytes = this.documents.toBytes("metadata", metadata);
-		return this.guard.write("GCS write of '" + id + "'", () -> {
-			this.writer.write(this.storage.get(), id, resultBytes, metadataBytes, storedAt);
-			return uriOf(id);
-		});
+		Instant time = RecordCodec.millis(storedAt);
+		byte[] record = this.codec.encode(id, result, metadata, time);
+		return this.guard.write("GCS write of '" + id + "'",
+				() -> this.writer.write(this.storage.get(), id, record, result, metadata, time));
 	}
 
 	@Override
 	public Optional<StoredExperiment> get(String id) {
 		ExperimentIds.validate(id);
-		return this.guard.read("GCS read of '" + id + "'", () -> read(id, null));
+		return this.guard.read("GCS read of '" + id + "'", () -> this.reader.read(this.storage.get(), id));
 	}
 
 	@Override
-	public List<StoredExperiment> list(int limit, int offset) {
-		ExperimentIds.validatePaging(limit, offset);
-		return this.guard.read("GCS list", () -> readPage(limit, offset));
+	public List<RecordRef> newest(int count) {
+		return this.guard.read("GCS list", () -> GcsIndexCursor.newest(this.storage.get(), this.names, count));
 	}
 
-	private List<StoredExperiment> readPage(int limit, int offset) {
-		// The time index names the page's records newest first, one list request per
-		// 1000 entries of offset and limit; only the page's records are read.
-		GcsIndexCursor index = new GcsIndexCursor(this.storage.get(), this.names, offset + limit);
-		index.skip(offset);
-		Map<String, StoredExperiment> page = new LinkedHashMap<>();
-		List<Candidate> candidates = index.next(limit);
-		while (!candidates.isEmpty()) {
-			for (Optional<StoredExperiment> record : readAll(candidates)) {
-				record.ifPresent((found) -> page.putIfAbsent(found.id(), found));
-			}
-			// A record deleted since it was indexed leaves a gap: fill it from the
-			// entries after the page.
-			candidates = (page.size() < limit) ? index.next(limit - page.size()) : List.of();
+	@Override
+	public List<StoredExperiment> read(List<RecordRef> refs) {
+		return this.guard.read("GCS read of a page", () -> readAll(this.storage.get(), refs));
+	}
+
+	private List<StoredExperiment> readAll(Storage client, List<RecordRef> refs) {
+		List<CompletableFuture<Optional<StoredExperiment>>> reads = new ArrayList<>(refs.size());
+		for (RecordRef ref : refs) {
+			reads.add(CompletableFuture.supplyAsync(() -> this.reader.read(client, ref), this.pageReads));
 		}
-		return List.copyOf(page.values());
-	}
-
-	private List<Optional<StoredExperiment>> readAll(List<Candidate> candidates) {
-		List<Future<Optional<StoredExperiment>>> reads = new ArrayList<>(candidates.size());
 		try {
-			for (Candidate candidate : candidates) {
-				reads.add(this.pageReads.submit(() -> read(candidate.id(), candidate.storedAt())));
-			}
-			List<Optional<StoredExperiment>> records = new ArrayList<>(candidates.size());
-			for (Future<Optional<StoredExperiment>> read : reads) {
-				records.add(read.get());
+			List<StoredExperiment> records = new ArrayList<>(refs.size());
+			for (CompletableFuture<Optional<StoredExperiment>> read : reads) {
+				read.get().ifPresent(records::add);
 			}
 			return records;
 		}
 		catch (InterruptedException ex) {
-			// The time limiter gave up on the listing: so do its reads.
+			// The time limiter gave up on the page.
 			Thread.currentThread().interrupt();
-			throw new StorageUnavailableException("GCS list interrupted", ex);
+			throw new StorageUnavailableException("GCS read of a page interrupted", ex);
 		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
-					: new StorageUnavailableException("GCS list failed", ex.getCause());
+					: new StorageUnavailableException("GCS read of a page failed", ex.getCause());
 		}
 		finally {
+			// The time limiter gave up on the page, or one read failed: so do the others.
 			reads.forEach((read) -> read.cancel(true));
 		}
 	}
@@ -248,62 +196,56 @@ public class GcsExperimentStorage implements ExperimentBackend {
 		ExperimentIds.validate(id);
 		return this.guard.write("GCS delete of '" + id + "'", () -> {
 			Storage client = this.storage.get();
-			Blob resultBlob = client.get(this.names.result(id));
-			// result.json first: without it the record no longer exists; its index entry
-			// last, so an entry never outlives a record unnoticed (a listing skips it).
-			boolean existed = client.delete(this.names.result(id));
-			client.delete(this.names.metadata(id));
-			if (resultBlob != null) {
-				client.delete(this.names.indexEntry(id, GcsRecordNames.storedAt(resultBlob)));
+			Blob record = client.get(this.names.record(id));
+			if (record != null) {
+				return deleteRead(client, id, record);
 			}
-			return existed;
+			Blob legacy = client.get(this.names.result(id));
+			if (legacy == null) {
+				return false;
+			}
+			// The older layout: result.json first, which ends the record; metadata.json
+			// and the index entry after it.
+			boolean deleted = deleteRead(client, id, legacy);
+			if (deleted) {
+				GcsRecordReader.deleteQuietly(client, this.names.metadata(id));
+			}
+			return deleted;
 		});
+	}
+
+	/**
+	 * Deletes the object of the generation that was read: a record stored again since
+	 * (deleted and re-created by another writer) is not this delete's to remove.
+	 */
+	private boolean deleteRead(Storage client, String id, Blob blob) {
+		BlobId read = BlobId.of(blob.getBucket(), blob.getName(), blob.getGeneration());
+		boolean deleted;
+		try {
+			deleted = client.delete(read, BlobSourceOption.generationMatch());
+		}
+		catch (com.google.cloud.storage.StorageException ex) {
+			if (ex.getCode() != 412) {
+				throw ex;
+			}
+			deleted = false;
+		}
+		if (deleted) {
+			// The index entry last, so an entry never outlives a record unnoticed.
+			GcsRecordReader.deleteQuietly(client, this.names.indexEntry(id, GcsRecordNames.storedAt(blob)));
+		}
+		return deleted;
 	}
 
 	@Override
 	public URI uriOf(String id) {
-		return URI.create("gs://" + this.names.bucket() + "/" + this.names.prefix() + id + "/" + GcsRecordNames.RESULT);
+		return this.reader.uri(this.names.record(id));
 	}
 
 	@Override
 	public StorageStatus status() {
 		return new StorageStatus(StorageStatus.GCS, this.names.bucket(), null, 0, null, true,
 				this.guard.writesFailing(), this.guard.permanentErrors());
-	}
-
-	private Optional<StoredExperiment> read(String id, Instant knownStoredAt) {
-		Storage client = this.storage.get();
-		Instant storedAt = knownStoredAt;
-		if (storedAt == null) {
-			Blob resultBlob = client.get(this.names.result(id));
-			if (resultBlob == null) {
-				return Optional.empty();
-			}
-			storedAt = GcsRecordNames.storedAt(resultBlob);
-		}
-		try {
-			JsonNode result = this.documents.fromBytes(client.readAllBytes(this.names.result(id)));
-			JsonNode metadata = this.documents.fromBytes(client.readAllBytes(this.names.metadata(id)));
-			return Optional.of(new StoredExperiment(id, result, metadata, uriOf(id), storedAt));
-		}
-		catch (CorruptDocumentException ex) {
-			return corrupt(id, ex);
-		}
-		catch (StorageException ex) {
-			if (ex.getCode() == 404) {
-				// Deleted since it was listed, or half deleted.
-				return (knownStoredAt != null) ? Optional.empty() : corrupt(id, ex);
-			}
-			throw ex;
-		}
-	}
-
-	private Optional<StoredExperiment> corrupt(String id, RuntimeException ex) {
-		if (this.reportedCorrupt.add(id)) {
-			logger.warn("Skipping unreadable experiment '%s' in bucket '%s': %s".formatted(id, this.names.bucket(),
-					Sanitizer.describe(ex)));
-		}
-		return Optional.empty();
 	}
 
 }

@@ -7,10 +7,12 @@ import java.util.Map;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import io.hardening.storage.ExperimentIds;
+import io.hardening.storage.RecordRef;
 
 /**
- * Where the objects of one record live in the bucket: {@code {prefix}{id}/result.json},
- * {@code {prefix}{id}/metadata.json} and the record's entry in the time index,
+ * Where the objects of one record live in the bucket: {@code {prefix}{id}/record.json}
+ * (or, in the older layout, {@code {prefix}{id}/result.json} and
+ * {@code {prefix}{id}/metadata.json}) and the record's entry in the time index,
  * {@code {prefix}.index/{inverted stored time}-{id}}, an empty object whose names sort
  * newest first. No id can start with '.', so the index never collides with a record.
  */
@@ -20,6 +22,8 @@ final class GcsRecordNames {
 	 * Custom object metadata that keeps the original stored time across replays.
 	 */
 	static final String STORED_AT = "hardening-stored-at";
+
+	static final String RECORD = "record.json";
 
 	static final String RESULT = "result.json";
 
@@ -46,6 +50,10 @@ final class GcsRecordNames {
 		return this.prefix;
 	}
 
+	BlobId record(String id) {
+		return BlobId.of(this.bucket, this.prefix + id + "/" + RECORD);
+	}
+
 	BlobId result(String id) {
 		return BlobId.of(this.bucket, this.prefix + id + "/" + RESULT);
 	}
@@ -67,9 +75,9 @@ final class GcsRecordNames {
 
 	/**
 	 * Reads an index entry's name back into the record it points at.
-	 * @return the candidate, or {@code null} when the name is not an index entry
+	 * @return the reference, or {@code null} when the name is not an index entry
 	 */
-	Candidate candidate(String name) {
+	RecordRef ref(String name) {
 		String rest = name.startsWith(indexPrefix()) ? name.substring(indexPrefix().length()) : "";
 		if (rest.length() < TIME_DIGITS + 2 || rest.charAt(TIME_DIGITS) != '-') {
 			return null;
@@ -77,7 +85,7 @@ final class GcsRecordNames {
 		String id = rest.substring(TIME_DIGITS + 1);
 		try {
 			long inverted = Long.parseLong(rest.substring(0, TIME_DIGITS));
-			return ExperimentIds.isValid(id) ? new Candidate(id, Instant.ofEpochMilli(Long.MAX_VALUE - inverted))
+			return ExperimentIds.isValid(id) ? new RecordRef(id, Instant.ofEpochMilli(Long.MAX_VALUE - inverted))
 					: null;
 		}
 		catch (NumberFormatException ex) {
@@ -100,16 +108,6 @@ final class GcsRecordNames {
 			return blob.getCreateTimeOffsetDateTime().toInstant();
 		}
 		return Instant.EPOCH;
-	}
-
-	/**
-	 * A record named by the index, with its stored time.
-	 *
-	 * @param id the experiment id
-	 * @param storedAt when it was stored
-	 */
-	record Candidate(String id, Instant storedAt) {
-
 	}
 
 }

@@ -1,42 +1,35 @@
 package io.hardening.storage.gcs;
 
-import java.time.Clock;
-import java.time.Duration;
+import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
-import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobTargetOption;
 import com.google.cloud.storage.StorageException;
 import io.hardening.storage.ExperimentConflictException;
-import io.hardening.storage.JsonDocuments;
-import io.hardening.storage.JsonDocuments.CorruptDocumentException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.hardening.storage.RecordCodec;
+import io.hardening.storage.StoredExperiment;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes one record's objects with preconditions, so that concurrent writers of an id end
- * with exactly one winner and a consistent pair, and nothing complete is overwritten.
+ * Writes a record as one object created only if absent ({@code ifGenerationMatch=0}): of
+ * concurrent writers GCS lets exactly one win, and each other compares its content with
+ * the winner's (equal is an idempotent success, different a conflict). No claim, no
+ * clock, nothing that spans two objects decides the race.
  * <ol>
- * <li>{@code metadata.json}, created only if absent, is the writer's claim. A writer that
- * finds another's claim reads it back and goes on only when it is the same; a claim with
- * no {@code result.json} that is older than the claim timeout was left by a writer that
- * died, and is taken over (replaced on the condition that it is still the same
- * generation, so one taker wins).</li>
- * <li>{@code result.json}, created only if absent, completes the record; a 412 is read
- * back and counts as success when the content is the same.</li>
- * <li>the time-index entry, created only if absent, lists the record.</li>
+ * <li>A record of the older layout under the id answers the write, as a record does.</li>
+ * <li>The time-index entry is created first, so that a record that exists is always
+ * listed; an entry whose record never came, or that names another stored time, is skipped
+ * by readers (and removed by the writer that lost).</li>
+ * <li>{@code record.json} is created.</li>
  * </ol>
  * Runs inside a call the {@link GcsCallGuard} already bounds.
  */
 final class GcsRecordWriter {
-
-	private static final Log logger = LogFactory.getLog(GcsExperimentStorage.class);
 
 	private static final String JSON = "application/json";
 
@@ -44,82 +37,40 @@ final class GcsRecordWriter {
 
 	private final GcsRecordNames names;
 
-	private final JsonDocuments documents;
+	private final GcsRecordReader reader;
 
-	private final Duration claimTimeout;
-
-	private final Clock clock;
-
-	GcsRecordWriter(GcsRecordNames names, JsonDocuments documents, Duration claimTimeout, Clock clock) {
+	GcsRecordWriter(GcsRecordNames names, GcsRecordReader reader) {
 		this.names = names;
-		this.documents = documents;
-		this.claimTimeout = claimTimeout;
-		this.clock = clock;
+		this.reader = reader;
 	}
 
-	void write(Storage client, String id, byte[] result, byte[] metadata, Instant storedAt) {
-		JsonNode expectedResult = this.documents.normalized(result);
-		JsonNode expectedMetadata = this.documents.normalized(metadata);
-		Map<String, String> custom = Map.of(GcsRecordNames.STORED_AT,
-				storedAt.truncatedTo(ChronoUnit.MILLIS).toString());
-		claim(client, id, metadata, expectedMetadata, custom);
-		Instant recordStoredAt = storedAt;
-		if (!createIfAbsent(client, this.names.result(id), result, custom)) {
-			Blob existing = client.get(this.names.result(id));
-			if (existing == null || !expectedResult.equals(read(client, this.names.result(id)))) {
-				throw new ExperimentConflictException(id);
-			}
-			// An idempotent retry, or a replay of a write that reached GCS late: the
-			// record keeps the stored time it has.
-			recordStoredAt = GcsRecordNames.storedAt(existing);
+	URI write(Storage client, String id, byte[] record, JsonNode result, JsonNode metadata, Instant storedAt) {
+		if (client.get(this.names.result(id)) != null) {
+			return answer(this.reader.read(client, id), id, result, metadata);
 		}
-		createIfAbsent(client, this.names.indexEntry(id, recordStoredAt), EMPTY, Map.of());
+		BlobId entry = this.names.indexEntry(id, storedAt);
+		createIfAbsent(client, entry, EMPTY, Map.of());
+		BlobId target = this.names.record(id);
+		Map<String, String> custom = Map.of(GcsRecordNames.STORED_AT, RecordCodec.millis(storedAt).toString());
+		if (createIfAbsent(client, target, record, custom)) {
+			return this.reader.uri(target);
+		}
+		Optional<StoredExperiment> winner = this.reader.read(client, id);
+		if (winner.isEmpty() || !winner.get().storedAt().equals(RecordCodec.millis(storedAt))) {
+			// Not this write's record (a retry of it keeps the same stored time): its
+			// entry would name a record that does not exist.
+			GcsRecordReader.deleteQuietly(client, entry);
+		}
+		return answer(winner, id, result, metadata);
 	}
 
-	private void claim(Storage client, String id, byte[] metadata, JsonNode expectedMetadata,
-			Map<String, String> custom) {
-		BlobId claimId = this.names.metadata(id);
-		if (createIfAbsent(client, claimId, metadata, custom) || expectedMetadata.equals(read(client, claimId))) {
-			return;
-		}
-		Blob claim = client.get(claimId);
-		if (claim == null) {
-			// Deleted since: claim it afresh, once.
-			if (createIfAbsent(client, claimId, metadata, custom)) {
-				return;
-			}
+	private static URI answer(Optional<StoredExperiment> existing, String id, JsonNode result, JsonNode metadata) {
+		// A record that cannot be read (deleted in between, or unparsable) is still not
+		// this write's to replace.
+		if (existing.isEmpty() || !existing.get().sameContent(result, metadata)) {
 			throw new ExperimentConflictException(id);
 		}
-		if (client.get(this.names.result(id)) != null || !stale(claim)) {
-			// A complete record, or a writer still within its time.
-			throw new ExperimentConflictException(id);
-		}
-		try {
-			client.create(BlobInfo.newBuilder(BlobId.of(claimId.getBucket(), claimId.getName(), claim.getGeneration()))
-				.setContentType(JSON)
-				.setMetadata(custom)
-				.build(), metadata, BlobTargetOption.generationMatch());
-			logger.warn("Took over the stale claim on experiment '%s' left %s ago by a writer that did not finish"
-				.formatted(id, Duration.between(created(claim), this.clock.instant()).toSeconds() + "s"));
-		}
-		catch (StorageException ex) {
-			if (ex.getCode() != 412) {
-				throw ex;
-			}
-			// Another writer took it over first: it wins unless it wrote the same.
-			if (!expectedMetadata.equals(read(client, claimId))) {
-				throw new ExperimentConflictException(id);
-			}
-		}
-	}
-
-	private boolean stale(Blob claim) {
-		return created(claim).plus(this.claimTimeout).isBefore(this.clock.instant());
-	}
-
-	private static Instant created(Blob claim) {
-		return (claim.getCreateTimeOffsetDateTime() != null) ? claim.getCreateTimeOffsetDateTime().toInstant()
-				: Instant.EPOCH;
+		return existing.get().uri();
 	}
 
 	static boolean createIfAbsent(Storage client, BlobId blobId, byte[] content, Map<String, String> custom) {
@@ -133,21 +84,6 @@ final class GcsRecordWriter {
 				throw ex;
 			}
 			return false;
-		}
-	}
-
-	private JsonNode read(Storage client, BlobId blobId) {
-		try {
-			return this.documents.fromBytes(client.readAllBytes(blobId));
-		}
-		catch (CorruptDocumentException ex) {
-			return null;
-		}
-		catch (StorageException ex) {
-			if (ex.getCode() == 404) {
-				return null;
-			}
-			throw ex;
 		}
 	}
 

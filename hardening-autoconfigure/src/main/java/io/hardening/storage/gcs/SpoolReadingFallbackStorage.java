@@ -125,11 +125,13 @@ public class SpoolReadingFallbackStorage implements ExperimentStorage {
 	}
 
 	/**
-	 * Replays what an earlier run left in the spool, once GCS answers. Does nothing (and
-	 * asks nothing of GCS) while the spool is empty.
+	 * Replays what an earlier run left in the spool, once GCS answers, and checks whether
+	 * failing filesystem writes would succeed again. Asks nothing of GCS while the spool
+	 * is empty.
 	 * @return what the round did
 	 */
 	public ReplayRound replayRound() {
+		this.filesystem.checkWritable();
 		if (this.gcs.getSpool().idsOldestFirst().isEmpty()) {
 			return ReplayRound.IDLE;
 		}

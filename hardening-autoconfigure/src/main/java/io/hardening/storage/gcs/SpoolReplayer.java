@@ -40,7 +40,7 @@ final class SpoolReplayer {
 
 	private final FilesystemExperimentStorage spool;
 
-	private final StripedLocks locks;
+	private final IdLocks locks;
 
 	private final RemoteErrorLog errors;
 
@@ -56,7 +56,7 @@ final class SpoolReplayer {
 
 	private volatile Instant notBefore = Instant.MIN;
 
-	SpoolReplayer(ExperimentBackend remote, Runnable remoteCheck, FilesystemExperimentStorage spool, StripedLocks locks,
+	SpoolReplayer(ExperimentBackend remote, Runnable remoteCheck, FilesystemExperimentStorage spool, IdLocks locks,
 			RemoteErrorLog errors, AtomicInteger pending, Clock clock, Duration permanentErrorBackOff) {
 		this.remote = remote;
 		this.remoteCheck = remoteCheck;
@@ -141,11 +141,12 @@ final class SpoolReplayer {
 			this.errors.failed("Replay stopped at '" + id + "'", ex);
 			return Outcome.STOP;
 		}
-		// Only after GCS holds the record does it leave the spool.
+		// Only after GCS holds the record does it leave the spool; whoever reads
+		// "spool, then what was delivered" finds it in one or the other at every moment.
+		delivered.accept(id, spooled.storedAt());
 		this.spool.delete(id);
 		this.errors.answered();
 		reset();
-		delivered.accept(id, spooled.storedAt());
 		return Outcome.DELIVERED;
 	}
 

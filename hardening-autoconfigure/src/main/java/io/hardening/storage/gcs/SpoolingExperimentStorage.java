@@ -4,15 +4,24 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import io.hardening.storage.ExperimentBackend;
+import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.ExperimentIds;
 import io.hardening.storage.ExperimentPage;
 import io.hardening.storage.ExperimentStorage;
+import io.hardening.storage.RecordPages;
+import io.hardening.storage.RecordRef;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StorageUnavailableException;
 import io.hardening.storage.StoreOutcome;
@@ -29,8 +38,16 @@ import tools.jackson.databind.JsonNode;
  * <p>
  * The remote bounds and guards its own calls (for GCS a Spring Cloud circuit breaker with
  * a time limiter, see {@code GcsCallGuard}): this class adds no wait of its own. A
- * record's replay and its delete hold the same per-id lock, so a delete never races a
- * replay into bringing the record back.
+ * record's store, replay and delete hold the same per-id lock ({@link IdLocks}): a store
+ * sees what this instance spooled for its id before GCS is asked, a replay never empties
+ * the spool under a store that has just looked, and a delete never races a replay into
+ * bringing the record back. Between instances GCS's preconditions decide; a record one
+ * instance spooled while another stored different content under its id in GCS stays in
+ * the spool, shown in health, for a person to resolve.
+ * <p>
+ * The storage is DOWN while writes cannot succeed anywhere (GCS failing and the spool
+ * unwritable), and UP again after the next write that succeeds, or once a replay round
+ * finds GCS answering or the spool writable.
  * <p>
  * Whether the storage is ready (writes go to GCS rather than straight to the spool) has
  * one writer, {@link #checkRemote()}, called only by the owner of readiness: the
@@ -47,7 +64,7 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 
 	private final FilesystemExperimentStorage spool;
 
-	private final StripedLocks locks = new StripedLocks();
+	private final IdLocks locks = new IdLocks();
 
 	private final RemoteErrorLog errors = new RemoteErrorLog();
 
@@ -58,6 +75,8 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	private final Clock clock;
 
 	private volatile boolean ready;
+
+	private volatile boolean writesFailing;
 
 	/**
 	 * Creates a spooling storage.
@@ -102,30 +121,55 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	@Override
 	public StoreOutcome storeRecord(String id, JsonNode result, JsonNode metadata) {
 		ExperimentIds.validate(id);
-		Instant storedAt = this.clock.instant();
-		// No lock is held while GCS is called, so a slow GCS delays only its own
-		// request; the spool's per-id lock and the does-not-exist preconditions on GCS
-		// keep the conflict rules.
+		// Under the id's lock the spool and GCS answer as one store: a record this
+		// instance spooled is seen before GCS is asked, and no replay delivers or removes
+		// it in between.
+		return this.locks.locked(id, () -> storeLocked(id, result, metadata));
+	}
+
+	private StoreOutcome storeLocked(String id, JsonNode result, JsonNode metadata) {
 		Optional<StoredExperiment> spooled = this.spool.get(id);
 		if (spooled.isPresent()) {
 			// Same rules as the backends: identical is fine, different is a conflict.
-			this.spool.store(id, result, metadata, spooled.get().storedAt());
+			if (!spooled.get().sameContent(result, metadata)) {
+				throw new ExperimentConflictException(id);
+			}
 			return new StoreOutcome(this.remote.uriOf(id), true);
 		}
+		Instant storedAt = this.clock.instant();
+		StorageUnavailableException remoteFailure = null;
 		if (this.ready) {
 			try {
 				URI uri = this.remote.store(id, result, metadata, storedAt);
+				wrote();
 				this.errors.answered();
 				this.replayer.reset();
 				return new StoreOutcome(uri, false);
 			}
 			catch (StorageUnavailableException ex) {
-				this.errors.failed("Write of '" + id + "' went to the spool", ex);
+				remoteFailure = ex;
 			}
 		}
-		this.spool.store(id, result, metadata, storedAt);
+		try {
+			this.spool.store(id, result, metadata, storedAt);
+		}
+		catch (StorageUnavailableException ex) {
+			this.writesFailing = true;
+			this.errors.error("Write of '" + id + "' failed: "
+					+ ((remoteFailure != null) ? "GCS: " + Sanitizer.describe(remoteFailure) : "GCS not ready")
+					+ "; spool: " + Sanitizer.describe(ex), true);
+			throw ex;
+		}
+		wrote();
 		this.pending.incrementAndGet();
+		if (remoteFailure != null) {
+			this.errors.failed("Write of '" + id + "' went to the spool", remoteFailure);
+		}
 		return new StoreOutcome(this.remote.uriOf(id), true);
+	}
+
+	private void wrote() {
+		this.writesFailing = false;
 	}
 
 	@Override
@@ -146,19 +190,9 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	@Override
 	public ExperimentPage listPage(int limit, int offset) {
 		ExperimentIds.validatePaging(limit, offset);
-		int wanted = offset + limit;
-		MergedPage merged = new MergedPage()
-			.add(this.spool.list(wanted, 0).stream().map((record) -> record.withUri(uriOf(record.id()))).toList());
-		String partialReason = null;
-		try {
-			merged.add(this.remote.list(wanted, 0));
-		}
-		catch (StorageUnavailableException ex) {
-			// Serve what the spool has, and say so: never a silently short page.
-			partialReason = Sanitizer
-				.sanitize("GCS could not be listed, showing spooled records only: " + Sanitizer.describe(ex), 500);
-		}
-		return new ExperimentPage(List.copyOf(merged.page(limit, offset)), partialReason);
+		SpooledAndRemote sources = new SpooledAndRemote();
+		List<StoredExperiment> page = RecordPages.page(sources::newest, sources::read, limit, offset);
+		return new ExperimentPage(page, sources.partialReason);
 	}
 
 	@Override
@@ -218,7 +252,16 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	 * @return what the round did
 	 */
 	public ReplayRound replayRound(BiConsumer<String, Instant> delivered) {
-		return this.replayer.replay(this.ready, delivered);
+		ReplayRound round = this.replayer.replay(this.ready, delivered);
+		if (this.writesFailing) {
+			// Readiness keeps writes away while they fail: find out here whether one
+			// would succeed again, through GCS or the spool.
+			this.spool.checkWritable();
+			if (round.remoteAnswered() || !this.spool.writesFailing()) {
+				wrote();
+			}
+		}
+		return round;
 	}
 
 	/**
@@ -259,8 +302,70 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 		StorageStatus remoteStatus = this.remote.status();
 		int pendingReplay = Math.max(0, this.pending.get());
 		return new StorageStatus(StorageStatus.GCS, remoteStatus.location(), null, pendingReplay,
-				this.errors.lastError(), this.ready, remoteStatus.fallbackActive() || !this.ready || pendingReplay > 0,
-				remoteStatus.permanentErrors());
+				this.errors.lastError(), this.ready && !this.writesFailing,
+				remoteStatus.fallbackActive() || !this.ready || pendingReplay > 0, remoteStatus.permanentErrors());
+	}
+
+	/**
+	 * The spool's references and the remote's, merged newest first (the spool wins an id
+	 * both hold), each record read from where it lives; a remote that cannot be listed
+	 * leaves a partial page that says why.
+	 */
+	private final class SpooledAndRemote {
+
+		private final Set<String> spooledIds = new HashSet<>();
+
+		private String partialReason;
+
+		List<RecordRef> newest(int count) {
+			List<RecordRef> spooled = SpoolingExperimentStorage.this.spool.newest(count);
+			spooled.forEach((ref) -> this.spooledIds.add(ref.id()));
+			List<RecordRef> remote = List.of();
+			try {
+				remote = SpoolingExperimentStorage.this.remote.newest(count);
+			}
+			catch (StorageUnavailableException ex) {
+				this.partialReason = partial(ex);
+			}
+			List<RecordRef> merged = new ArrayList<>(spooled.size() + remote.size());
+			merged.addAll(spooled);
+			remote.stream().filter((ref) -> !this.spooledIds.contains(ref.id())).forEach(merged::add);
+			merged.sort(Comparator.comparing(RecordRef::storedAt).reversed().thenComparing(RecordRef::id));
+			return (merged.size() > count) ? merged.subList(0, count) : merged;
+		}
+
+		List<StoredExperiment> read(List<RecordRef> refs) {
+			List<RecordRef> remoteRefs = refs.stream().filter((ref) -> !this.spooledIds.contains(ref.id())).toList();
+			Map<String, StoredExperiment> found = new HashMap<>();
+			if (!remoteRefs.isEmpty() && this.partialReason == null) {
+				try {
+					SpoolingExperimentStorage.this.remote.read(remoteRefs)
+						.forEach((record) -> found.put(record.id(), record));
+				}
+				catch (StorageUnavailableException ex) {
+					this.partialReason = partial(ex);
+				}
+			}
+			List<StoredExperiment> page = new ArrayList<>(refs.size());
+			for (RecordRef ref : refs) {
+				StoredExperiment record = this.spooledIds.contains(ref.id())
+						? SpoolingExperimentStorage.this.spool.get(ref.id())
+							.map((spooled) -> spooled.withUri(uriOf(ref.id())))
+							.orElse(null)
+						: found.get(ref.id());
+				if (record != null) {
+					page.add(record);
+				}
+			}
+			return page;
+		}
+
+		private String partial(StorageUnavailableException ex) {
+			// Serve what could be read, and say so: never a silently short page.
+			return Sanitizer
+				.sanitize("GCS could not be listed, showing spooled records only: " + Sanitizer.describe(ex), 500);
+		}
+
 	}
 
 }

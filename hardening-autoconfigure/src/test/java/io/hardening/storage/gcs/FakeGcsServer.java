@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
@@ -48,6 +50,14 @@ public final class FakeGcsServer implements AutoCloseable {
 	private final AtomicLong generation = new AtomicLong();
 
 	private final AtomicInteger requests = new AtomicInteger();
+
+	private final AtomicInteger downloads = new AtomicInteger();
+
+	private final AtomicInteger deletes = new AtomicInteger();
+
+	private volatile Duration uploadDelay = Duration.ZERO;
+
+	private final AtomicReference<Runnable> beforeNextDelete = new AtomicReference<>();
 
 	private volatile boolean failing;
 
@@ -142,6 +152,29 @@ public final class FakeGcsServer implements AutoCloseable {
 		return this.listRequests.get();
 	}
 
+	/**
+	 * Makes every upload take the given time to land, as a slow GCS does.
+	 */
+	public void delayUploads(Duration delay) {
+		this.uploadDelay = delay;
+	}
+
+	/**
+	 * Runs an action when the next delete request arrives, before it is applied: what
+	 * another writer does between a delete's read and its delete.
+	 */
+	public void beforeNextDelete(Runnable action) {
+		this.beforeNextDelete.set(action);
+	}
+
+	public int downloadCount() {
+		return this.downloads.get();
+	}
+
+	public int deleteCount() {
+		return this.deletes.get();
+	}
+
 	public int requestCount() {
 		return this.requests.get();
 	}
@@ -227,7 +260,10 @@ public final class FakeGcsServer implements AutoCloseable {
 			}
 			else if ((path.startsWith(bucketPath + "/o/") || path.startsWith("/download" + bucketPath + "/o/"))) {
 				String name = URLDecoder.decode(path.substring(path.indexOf("/o/") + 3), StandardCharsets.UTF_8);
-				object(exchange, method, name, "media".equals(params.get("alt")));
+				object(exchange, method, name, params);
+				if (method.equals("GET") && "media".equals(params.get("alt"))) {
+					this.downloads.incrementAndGet();
+				}
 			}
 			else {
 				send(exchange, 404, error(404, "no route " + method + " " + path));
@@ -245,6 +281,16 @@ public final class FakeGcsServer implements AutoCloseable {
 		byte[] content = partBody(parts[2]).getBytes(StandardCharsets.ISO_8859_1);
 		String name = metadata.get("name").asString();
 		awaitHeldUploads();
+		Duration delay = this.uploadDelay;
+		if (!delay.isZero()) {
+			try {
+				// The upload lands late: the writer may long have given up on it.
+				Thread.sleep(delay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		CountDownLatch gate = this.uploadGate;
 		if (gate != null) {
 			this.uploadsWaiting.incrementAndGet();
@@ -353,15 +399,12 @@ public final class FakeGcsServer implements AutoCloseable {
 		return java.util.regex.Pattern.compile(regex.toString());
 	}
 
-	private void object(HttpExchange exchange, String method, String name, boolean media) throws IOException {
+	private void object(HttpExchange exchange, String method, String name, Map<String, String> params)
+			throws IOException {
+		boolean media = "media".equals(params.get("alt"));
 		StoredObject object = this.objects.get(name);
 		if (method.equals("DELETE")) {
-			if (this.objects.remove(name) == null) {
-				send(exchange, 404, error(404, "No such object"));
-			}
-			else {
-				exchange.sendResponseHeaders(204, -1);
-			}
+			delete(exchange, name, params);
 			return;
 		}
 		if (object == null) {
@@ -377,6 +420,29 @@ public final class FakeGcsServer implements AutoCloseable {
 			return;
 		}
 		send(exchange, 200, resource(name, object));
+	}
+
+	private void delete(HttpExchange exchange, String name, Map<String, String> params) throws IOException {
+		this.deletes.incrementAndGet();
+		Runnable hook = this.beforeNextDelete.getAndSet(null);
+		if (hook != null) {
+			hook.run();
+		}
+		synchronized (this.objects) {
+			StoredObject existing = this.objects.get(name);
+			String generation = params.get("generation");
+			if (existing == null || (generation != null && !generation.equals(String.valueOf(existing.generation)))) {
+				send(exchange, 404, error(404, "No such object"));
+				return;
+			}
+			String generationMatch = params.get("ifGenerationMatch");
+			if (generationMatch != null && !generationMatch.equals(String.valueOf(existing.generation))) {
+				send(exchange, 412, error(412, "conditionNotMet"));
+				return;
+			}
+			this.objects.remove(name);
+		}
+		exchange.sendResponseHeaders(204, -1);
 	}
 
 	private String resource(String name, StoredObject object) {
