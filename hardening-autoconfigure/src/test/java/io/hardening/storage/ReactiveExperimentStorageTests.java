@@ -54,7 +54,7 @@ class ReactiveExperimentStorageTests {
 		Mono<java.net.URI> pending = storage.store("exp-1", json("{}"), json("{}"));
 		assertThat(this.root.resolve("exp-1")).doesNotExist();
 		StepVerifier.create(pending).expectNextCount(1).expectComplete().verify(Duration.ofSeconds(5));
-		assertThat(this.root.resolve("exp-1/result.json")).exists();
+		assertThat(this.root.resolve("exp-1/record.json")).exists();
 	}
 
 }

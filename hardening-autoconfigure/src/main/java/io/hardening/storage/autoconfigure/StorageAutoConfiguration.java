@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(StorageProperties.class)
 @Import({ GcsStorageConfiguration.class, StorageBackendConfigurations.Gcs.class,
 		StorageBackendConfigurations.Auto.class, StorageBackendConfigurations.Filesystem.class,
-		ReactiveStorageConfiguration.class })
+		StorageBackendConfigurations.UnknownMode.class, ReactiveStorageConfiguration.class })
 public final class StorageAutoConfiguration {
 
 	@Bean

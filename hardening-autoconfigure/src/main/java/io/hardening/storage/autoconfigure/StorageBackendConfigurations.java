@@ -17,7 +17,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * One configuration per {@code hardening.storage.mode}, like Boot's DataSource
@@ -172,6 +174,24 @@ abstract class StorageBackendConfigurations {
 			}, properties.getReplayInterval(), () -> {
 			}, () -> {
 			});
+		}
+
+	}
+
+	/**
+	 * A mode none of the configurations above serves: start-up ends with a report that
+	 * names the property and its values.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ExperimentStorage.class)
+	@Conditional(OnUnknownStorageModeCondition.class)
+	static class UnknownMode {
+
+		@Bean
+		ExperimentStorage experimentStorage(Environment environment) {
+			throw new InvalidHardeningPropertyException("hardening.storage.mode",
+					environment.getProperty("hardening.storage.mode"), "is not a storage mode",
+					"Set hardening.storage.mode to auto (the default), gcs or filesystem.");
 		}
 
 	}

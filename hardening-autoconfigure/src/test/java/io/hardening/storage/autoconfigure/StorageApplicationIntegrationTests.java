@@ -90,7 +90,7 @@ class StorageApplicationIntegrationTests {
 				.isOk()
 				.expectBody()
 				.jsonPath("$.uri")
-				.isEqualTo("gs://bucket/it/exp-" + i + "/result.json");
+				.isEqualTo("gs://bucket/it/exp-" + i + "/record.json");
 		}
 		this.client.get()
 			.uri("/api/storage/experiments/exp-2")
@@ -118,7 +118,7 @@ class StorageApplicationIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> health().at("/components/storage/details/pendingReplay").asInt(-1) == 0);
 		for (int i = 1; i <= 3; i++) {
-			assertThat(server.creations("it/exp-" + i + "/result.json")).isEqualTo(1);
+			assertThat(server.creations("it/exp-" + i + "/record.json")).isEqualTo(1);
 		}
 		this.client.get()
 			.uri("/api/storage/experiments?limit=10")

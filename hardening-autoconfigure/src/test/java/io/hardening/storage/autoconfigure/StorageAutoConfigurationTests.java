@@ -69,7 +69,7 @@ class StorageAutoConfigurationTests {
 				.isInstanceOf(AutoSelectingExperimentStorage.class);
 			assertThat(storage.store("exp-1", json("{}"), json("{}")).getScheme()).isEqualTo("file");
 			assertThat(storage.status().fallbackReason()).isEqualTo("hardening.storage.gcs.bucket is not set");
-			assertThat(this.root.resolve("data/exp-1/result.json")).exists();
+			assertThat(this.root.resolve("data/exp-1/record.json")).exists();
 		});
 	}
 
@@ -117,11 +117,11 @@ class StorageAutoConfigurationTests {
 					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
 					assertThat(storage).isInstanceOf(DecoratedStorage.class);
 					assertThat(storage.store("exp-1", json("{}"), json("{}")))
-						.hasToString("gs://bucket/exp-1/result.json");
+						.hasToString("gs://bucket/exp-1/record.json");
 					assertThat(storage.status().pendingReplay()).isOne();
 					server.setFailing(false);
 					await().atMost(Duration.ofSeconds(10))
-						.until(() -> server.creations("exp-1/result.json") == 1
+						.until(() -> server.creations("exp-1/record.json") == 1
 								&& storage.status().pendingReplay() == 0);
 				});
 		}
@@ -189,8 +189,8 @@ class StorageAutoConfigurationTests {
 					component.initialize();
 					assertThat(storage.status().ready()).isTrue();
 					assertThat(storage.store("exp-1", json("{}"), json("{}")))
-						.hasToString("gs://bucket/exp-1/result.json");
-					assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
+						.hasToString("gs://bucket/exp-1/record.json");
+					assertThat(server.creations("exp-1/record.json")).isEqualTo(1);
 				});
 		}
 	}
@@ -210,7 +210,7 @@ class StorageAutoConfigurationTests {
 					assertThat(storage.get("left-over")).isPresent();
 					assertThat(storage.status().backend()).isEqualTo("filesystem");
 					server.setFailing(false);
-					await().atMost(Duration.ofSeconds(10)).until(() -> server.creations("left-over/result.json") == 1);
+					await().atMost(Duration.ofSeconds(10)).until(() -> server.creations("left-over/record.json") == 1);
 					await().atMost(Duration.ofSeconds(5)).until(() -> storage.status().pendingReplay() == 0);
 					// The decision holds; the replayed record stays readable.
 					assertThat(storage.status().backend()).isEqualTo("filesystem");
@@ -259,19 +259,23 @@ class StorageAutoConfigurationTests {
 	}
 
 	@Test
-	void claimTimeoutNotAboveWriteTimeoutFailsWithFailureAnalysisNamingBoth() {
+	void unknownModeFailsWithFailureAnalysisNamingThePropertyAndItsValues() {
+		runner().withPropertyValues("hardening.storage.mode=gcss").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidHardeningPropertyFailureAnalyzer(
+					new MockEnvironment().withProperty("hardening.storage.mode", "gcss"))
+				.analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("hardening.storage.mode").contains("gcss");
+			assertThat(analysis.getAction()).contains("auto").contains("gcs").contains("filesystem");
+		});
+	}
+
+	@Test
+	void modeIsMatchedIgnoringCase() {
 		runner()
-			.withPropertyValues("hardening.storage.gcs.bucket=bucket", "hardening.storage.gcs.write-timeout=5s",
-					"hardening.storage.gcs.claim-timeout=5s")
-			.run((context) -> {
-				FailureAnalysis analysis = new InvalidHardeningPropertyFailureAnalyzer(
-						new MockEnvironment().withProperty("hardening.storage.gcs.claim-timeout", "5s")
-							.withProperty("hardening.storage.gcs.write-timeout", "5s"))
-					.analyze(context.getStartupFailure());
-				assertThat(analysis).isNotNull();
-				assertThat(analysis.getDescription()).contains("hardening.storage.gcs.claim-timeout")
-					.contains("hardening.storage.gcs.write-timeout");
-			});
+			.withPropertyValues("hardening.storage.mode=FileSystem", "hardening.storage.filesystem.path=" + this.root)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ExperimentStorage.class));
 	}
 
 	@Test

@@ -38,12 +38,18 @@ class FilesystemExperimentStorageTests {
 	}
 
 	@Test
-	void storeWritesResultAndMetadataAndReturnsFileUri() throws IOException {
+	void storeWritesTheWholeRecordAsOneFileAndReturnsItsUri() throws IOException {
 		FilesystemExperimentStorage storage = storage();
-		var uri = storage.store("exp-1", json("{\"score\":1}"), json("{\"model\":\"m\"}"));
+		var uri = storage.store("exp-1", json("{\"score\":1}"), json("{\"model\":\"m\"}"),
+				Instant.parse("2026-01-01T00:00:00Z"));
 		assertThat(uri.getScheme()).isEqualTo("file");
-		assertThat(Path.of(uri)).isEqualTo(this.root.toAbsolutePath().resolve("exp-1/result.json"));
-		assertThat(Files.readString(this.root.resolve("exp-1/metadata.json"))).isEqualTo("{\"model\":\"m\"}");
+		assertThat(Path.of(uri)).isEqualTo(this.root.toAbsolutePath().resolve("exp-1/record.json"));
+		assertThat(Files.readString(this.root.resolve("exp-1/record.json")))
+			.isEqualTo("{\"id\":\"exp-1\",\"stored_at\":\"2026-01-01T00:00:00Z\",\"result\":{\"score\":1},"
+					+ "\"metadata\":{\"model\":\"m\"}}");
+		try (Stream<Path> files = Files.list(this.root.resolve("exp-1"))) {
+			assertThat(files).hasSize(1);
+		}
 		StoredExperiment found = storage.get("exp-1").orElseThrow();
 		assertThat(found.result()).isEqualTo(json("{\"score\":1}"));
 		assertThat(found.metadata()).isEqualTo(json("{\"model\":\"m\"}"));
@@ -64,7 +70,7 @@ class FilesystemExperimentStorageTests {
 		storage.store("exp-1", json("{\"a\":1}"), json("{}"));
 		assertThatExceptionOfType(ExperimentConflictException.class)
 			.isThrownBy(() -> storage.store("exp-1", json("{\"a\":2}"), json("{}")));
-		assertThat(Files.readString(this.root.resolve("exp-1/result.json"))).isEqualTo("{\"a\":1}");
+		assertThat(storage.get("exp-1").orElseThrow().result()).isEqualTo(json("{\"a\":1}"));
 	}
 
 	@Test
@@ -106,7 +112,7 @@ class FilesystemExperimentStorageTests {
 		assertThat(storage.list(10, 4)).extracting(StoredExperiment::id).containsExactly("exp-1");
 		assertThat(storage.idsOldestFirst()).containsExactly("exp-1", "exp-2", "exp-3", "exp-4", "exp-5");
 		assertThat(storage.get("exp-3").orElseThrow().storedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:03Z"));
-		assertThat(Files.getLastModifiedTime(this.root.resolve("exp-3/metadata.json")).toInstant())
+		assertThat(Files.getLastModifiedTime(this.root.resolve("exp-3/record.json")).toInstant())
 			.isEqualTo(Instant.parse("2026-01-01T00:00:03Z"));
 	}
 
@@ -125,18 +131,18 @@ class FilesystemExperimentStorageTests {
 	}
 
 	@Test
-	void crashBetweenTemporaryWriteAndMoveLeavesNoResult() throws IOException {
+	void crashBetweenTemporaryWriteAndLinkLeavesNoRecord() throws IOException {
 		FilesystemExperimentStorage storage = new FilesystemExperimentStorage(this.root, documents(), Clock.systemUTC(),
 				new AtomicFileWriter((temp, target) -> {
-					if (target.getFileName().toString().equals("result.json")) {
-						assertThat(temp).exists().hasContent("{\"a\":1}");
+					if (target.getFileName().toString().equals("record.json")) {
+						assertThat(Files.readString(temp)).contains("\"result\":{\"a\":1}");
 						throw new IOException("simulated crash");
 					}
 				}));
 		assertThatExceptionOfType(StorageUnavailableException.class)
 			.isThrownBy(() -> storage.store("exp-1", json("{\"a\":1}"), json("{}")))
 			.withMessageContaining("simulated crash");
-		assertThat(this.root.resolve("exp-1/result.json")).doesNotExist();
+		assertThat(this.root.resolve("exp-1/record.json")).doesNotExist();
 		assertThat(storage.get("exp-1")).isEmpty();
 		assertThat(storage.list(10, 0)).isEmpty();
 		assertThat(storage.status().lastError()).contains("simulated crash");
@@ -160,9 +166,8 @@ class FilesystemExperimentStorageTests {
 				});
 		storage.store("exp-1", json("{\"a\":1}"), json("{}"));
 		Path record = this.root.toAbsolutePath().resolve("exp-1");
-		// after each of the two renames in the record's folder, then the new folder's
-		// entry in the root, last
-		assertThat(synced).containsExactly(record, record, this.root.toAbsolutePath());
+		// after the link in the record's folder, then the new folder's entry in the root
+		assertThat(synced).containsExactly(record, this.root.toAbsolutePath());
 	}
 
 	@Test
@@ -173,6 +178,94 @@ class FilesystemExperimentStorageTests {
 		assertThat(storage.delete("exp-1")).isFalse();
 		assertThat(storage.get("exp-1")).isEmpty();
 		assertThat(this.root.resolve("exp-1")).doesNotExist();
+	}
+
+	@Test
+	void recordsOfTheTwoFileLayoutAreReadListedAnswerWritesAndAreDeleted() throws IOException {
+		Path old = Files.createDirectories(this.root.resolve("old"));
+		Files.writeString(old.resolve("metadata.json"), "{\"m\":1}");
+		Files.writeString(old.resolve("result.json"), "{\"r\":1}");
+		Files.setLastModifiedTime(old.resolve("result.json"),
+				java.nio.file.attribute.FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+		FilesystemExperimentStorage storage = storage();
+		storage.store("new", json("{}"), json("{}"));
+		StoredExperiment found = storage.get("old").orElseThrow();
+		assertThat(found.result()).isEqualTo(json("{\"r\":1}"));
+		assertThat(found.metadata()).isEqualTo(json("{\"m\":1}"));
+		assertThat(found.storedAt()).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+		assertThat(storage.list(10, 0)).extracting(StoredExperiment::id).containsExactly("new", "old");
+		assertThat(storage.store("old", json("{\"r\":1}"), json("{\"m\":1}"))).isEqualTo(found.uri());
+		assertThatExceptionOfType(ExperimentConflictException.class)
+			.isThrownBy(() -> storage.store("old", json("{\"r\":2}"), json("{\"m\":1}")));
+		assertThat(old.resolve("record.json")).doesNotExist();
+		assertThat(storage.delete("old")).isTrue();
+		assertThat(old).doesNotExist();
+	}
+
+	@Test
+	void concurrentWritersOfOneIdInTwoInstancesSharingTheFolderEndWithOneWholeWinner() throws Exception {
+		FilesystemExperimentStorage[] instances = { storage(), storage() };
+		for (int round = 0; round < 20; round++) {
+			String id = "race-" + round;
+			int writers = 8;
+			java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+			try {
+				List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+				for (int i = 0; i < writers; i++) {
+					String doc = "{\"writer\":" + i + "}";
+					FilesystemExperimentStorage instance = instances[i % 2];
+					outcomes.add(pool.submit(() -> {
+						start.await(5, java.util.concurrent.TimeUnit.SECONDS);
+						try {
+							instance.store(id, json(doc), json(doc));
+							return doc;
+						}
+						catch (ExperimentConflictException ex) {
+							return null;
+						}
+					}));
+				}
+				List<String> acknowledged = new ArrayList<>();
+				for (var outcome : outcomes) {
+					String doc = outcome.get(10, java.util.concurrent.TimeUnit.SECONDS);
+					if (doc != null) {
+						acknowledged.add(doc);
+					}
+				}
+				assertThat(acknowledged).hasSize(1);
+				StoredExperiment stored = instances[round % 2].get(id).orElseThrow();
+				assertThat(stored.result()).isEqualTo(json(acknowledged.get(0)));
+				assertThat(stored.metadata()).isEqualTo(json(acknowledged.get(0)));
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+	}
+
+	@Test
+	void failingWritesMakeTheStorageNotReadyUntilAWriteCanSucceedAgain() throws IOException {
+		// A file where the folder should be: every write fails, as on a read-only disk.
+		Path blocked = Files.writeString(this.root.resolve("blocked"), "not a folder");
+		FilesystemExperimentStorage storage = new FilesystemExperimentStorage(blocked, documents());
+		assertThat(storage.status().ready()).isTrue();
+		assertThatExceptionOfType(StorageUnavailableException.class)
+			.isThrownBy(() -> storage.store("exp-1", json("{}"), json("{}")));
+		assertThat(storage.status().ready()).isFalse();
+		assertThat(storage.status().lastError()).startsWith("Could not write experiment 'exp-1'");
+		storage.checkWritable();
+		assertThat(storage.status().ready()).isFalse();
+		assertThat(storage.status().lastError()).startsWith("Writes to " + blocked + " still fail");
+		Files.delete(blocked);
+		storage.checkWritable();
+		assertThat(storage.status().ready()).isTrue();
+		assertThat(storage.status().lastError()).isNull();
+		try (Stream<Path> files = Files.list(blocked)) {
+			assertThat(files).as("the probe leaves nothing behind").isEmpty();
+		}
+		storage.store("exp-1", json("{}"), json("{}"));
+		assertThat(storage.list(10, 0)).extracting(StoredExperiment::id).containsExactly("exp-1");
 	}
 
 	@Test

@@ -57,7 +57,7 @@ class AutoSelectingExperimentStorageTests {
 		assertThat(status.backend()).isEqualTo("filesystem");
 		assertThat(status.fallbackReason()).isEqualTo("hardening.storage.gcs.bucket is not set");
 		assertThat(status.fallbackActive()).isTrue();
-		assertThat(this.root.resolve("data/exp-1/result.json")).exists();
+		assertThat(this.root.resolve("data/exp-1/record.json")).exists();
 	}
 
 	@Test
@@ -92,11 +92,11 @@ class AutoSelectingExperimentStorageTests {
 		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
 			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
 					filesystem(), null, Duration.ofSeconds(5));
-			assertThat(storage.store("exp-1", json("{}"), json("{}"))).hasToString("gs://bucket/exp-1/result.json");
+			assertThat(storage.store("exp-1", json("{}"), json("{}"))).hasToString("gs://bucket/exp-1/record.json");
 			assertThat(storage.status().backend()).isEqualTo("gcs");
 			assertThat(storage.status().fallbackReason()).isNull();
 			assertThat(storage.decide().join().storage()).isInstanceOf(SpoolingExperimentStorage.class);
-			assertThat(server.creations("exp-1/result.json")).isEqualTo(1);
+			assertThat(server.creations("exp-1/record.json")).isEqualTo(1);
 		}
 	}
 
@@ -124,7 +124,7 @@ class AutoSelectingExperimentStorageTests {
 					filesystem(), null, Duration.ofSeconds(5));
 			storage.store("new", json("{}"), json("{}"));
 			assertThat(storage.get("spooled-earlier").orElseThrow().uri())
-				.hasToString("gs://missing/spooled-earlier/result.json");
+				.hasToString("gs://missing/spooled-earlier/record.json");
 			assertThat(storage.list(10, 0)).extracting(StoredExperiment::id)
 				.containsExactlyInAnyOrder("new", "spooled-earlier");
 			assertThat(storage.delete("spooled-earlier")).isTrue();
@@ -159,21 +159,21 @@ class AutoSelectingExperimentStorageTests {
 			server.setFailing(false);
 			ReplayRound round = storage.replayRound();
 			assertThat(round.delivered()).isEqualTo(1);
-			assertThat(server.creations("spooled-earlier/result.json")).isEqualTo(1);
+			assertThat(server.creations("spooled-earlier/record.json")).isEqualTo(1);
 			assertThat(leftOver.idsOldestFirst()).isEmpty();
 			assertThat(storage.status().pendingReplay()).isZero();
 			// Still readable, now from GCS, while the filesystem goes on serving.
 			StoredExperiment replayed = storage.get("spooled-earlier").orElseThrow();
 			assertThat(replayed.result()).isEqualTo(json("{\"n\":1}"));
-			assertThat(replayed.uri()).hasToString("gs://bucket/spooled-earlier/result.json");
+			assertThat(replayed.uri()).hasToString("gs://bucket/spooled-earlier/record.json");
 			assertThat(storage.list(10, 0)).extracting(StoredExperiment::id)
 				.containsExactlyInAnyOrder("new", "spooled-earlier");
 			assertThat(storage.store("spooled-earlier", json("{\"n\":1}"), json("{\"m\":1}")))
-				.hasToString("gs://bucket/spooled-earlier/result.json");
+				.hasToString("gs://bucket/spooled-earlier/record.json");
 			assertThat(storage.store("new-2", json("{}"), json("{}")).getScheme()).isEqualTo("file");
 			assertThat(storage.replayRound()).isEqualTo(ReplayRound.IDLE);
 			assertThat(storage.delete("spooled-earlier")).isTrue();
-			assertThat(server.objectNames()).doesNotContainKey("spooled-earlier/result.json");
+			assertThat(server.objectNames()).doesNotContainKey("spooled-earlier/record.json");
 			assertThat(storage.get("spooled-earlier")).isEmpty();
 		}
 	}

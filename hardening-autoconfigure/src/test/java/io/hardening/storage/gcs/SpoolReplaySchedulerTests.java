@@ -40,7 +40,7 @@ class SpoolReplaySchedulerTests {
 				// Replay delivers, but readiness belongs to its owner's check alone.
 				assertThat(storage.status().ready()).isFalse();
 				for (int i = 0; i < 5; i++) {
-					assertThat(server.creations("p/exp-" + i + "/result.json")).isEqualTo(1);
+					assertThat(server.creations("p/exp-" + i + "/record.json")).isEqualTo(1);
 				}
 			}
 			finally {
@@ -66,7 +66,7 @@ class SpoolReplaySchedulerTests {
 			scheduler.stop();
 			assertThat(storage.status().pendingReplay()).isZero();
 			for (int i = 0; i < 3; i++) {
-				assertThat(server.creations("p/late-" + i + "/result.json")).isEqualTo(1);
+				assertThat(server.creations("p/late-" + i + "/record.json")).isEqualTo(1);
 			}
 		}
 	}

@@ -3,6 +3,8 @@ package io.hardening.storage.gcs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Clock;
@@ -10,6 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.hardening.storage.ExperimentConflictException;
 import io.hardening.storage.ExperimentPage;
+import io.hardening.storage.RecordCodec;
+import io.hardening.storage.StorageStatus;
+import io.hardening.storage.StorageUnavailableException;
 import io.hardening.storage.StoreOutcome;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
@@ -60,8 +69,8 @@ class SpoolingExperimentStorageTests {
 
 	@Test
 	void storeWhenGcsAnswersWritesToGcsOnly() {
-		assertThat(this.storage.store("exp-1", json("{}"), json("{}"))).hasToString("gs://bucket/exp-1/result.json");
-		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
+		assertThat(this.storage.store("exp-1", json("{}"), json("{}"))).hasToString("gs://bucket/exp-1/record.json");
+		assertThat(this.server.creations("exp-1/record.json")).isEqualTo(1);
 		assertThat(this.storage.getSpool().list(10, 0)).isEmpty();
 		assertThat(this.storage.status().pendingReplay()).isZero();
 		assertThat(this.storage.status().fallbackActive()).isFalse();
@@ -73,7 +82,7 @@ class SpoolingExperimentStorageTests {
 		this.server.setFailing(true);
 		for (int i = 1; i <= 3; i++) {
 			assertThat(this.storage.store("exp-" + i, json("{\"n\":" + i + "}"), json("{}")))
-				.hasToString("gs://bucket/exp-" + i + "/result.json");
+				.hasToString("gs://bucket/exp-" + i + "/record.json");
 		}
 		assertThat(this.storage.status().pendingReplay()).isEqualTo(3);
 		assertThat(this.storage.status().fallbackActive()).isTrue();
@@ -97,9 +106,9 @@ class SpoolingExperimentStorageTests {
 		});
 		assertThat(this.storage.replayPending()).isZero();
 		for (int i = 1; i <= 3; i++) {
-			assertThat(this.server.creations("exp-" + i + "/result.json")).isEqualTo(1);
+			assertThat(this.server.creations("exp-" + i + "/record.json")).isEqualTo(1);
 		}
-		assertThat(this.server.objectNames()).containsEntry("exp-2/result.json", "{\"n\":2}");
+		assertThat(this.storage.get("exp-2").orElseThrow().result()).isEqualTo(json("{\"n\":2}"));
 		assertThat(this.storage.getSpool().list(10, 0)).isEmpty();
 		assertThat(this.storage.status().pendingReplay()).isZero();
 		assertThat(this.storage.status().fallbackActive()).isFalse();
@@ -107,7 +116,7 @@ class SpoolingExperimentStorageTests {
 			.containsExactly("exp-3", "exp-2", "exp-1", "before");
 		// After replay, writes go to GCS directly again.
 		this.storage.store("after", json("{}"), json("{}"));
-		assertThat(this.server.creations("after/result.json")).isEqualTo(1);
+		assertThat(this.server.creations("after/record.json")).isEqualTo(1);
 	}
 
 	@Test
@@ -139,14 +148,14 @@ class SpoolingExperimentStorageTests {
 		this.server.failUploadsWith(403);
 		for (int i = 1; i <= 10; i++) {
 			assertThat(this.storage.storeRecord("exp-" + i, json("{}"), json("{}")))
-				.isEqualTo(new StoreOutcome(URI.create("gs://bucket/exp-" + i + "/result.json"), true));
+				.isEqualTo(new StoreOutcome(URI.create("gs://bucket/exp-" + i + "/record.json"), true));
 		}
 		assertThat(this.storage.status().lastError()).contains("refused by GCS (403)");
 		assertThat(this.storage.status().permanentErrors()).isEqualTo(10);
 		this.server.failUploadsWith(0);
 		// Ten refusals are answers, not an outage: the next write goes straight to GCS.
 		assertThat(this.storage.storeRecord("after", json("{}"), json("{}")).spooled()).isFalse();
-		assertThat(this.server.creations("after/result.json")).isEqualTo(1);
+		assertThat(this.server.creations("after/record.json")).isEqualTo(1);
 	}
 
 	@Test
@@ -184,7 +193,7 @@ class SpoolingExperimentStorageTests {
 		}
 		this.server.releaseListings();
 		assertThat(storage.storeRecord("exp-1", json("{}"), json("{}")).spooled()).isFalse();
-		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
+		assertThat(this.server.creations("exp-1/record.json")).isEqualTo(1);
 		assertThat(storage.status().fallbackActive()).isFalse();
 	}
 
@@ -249,6 +258,108 @@ class SpoolingExperimentStorageTests {
 		assertThat(this.server.objectNames()).containsEntry("exp-1/result.json", "{\"n\":2}");
 	}
 
+	@Test
+	void storeOfOtherContentRacingTheReplayOfASpooledRecordIsAConflictNeverASecondSpooledRecord() throws Exception {
+		CountDownLatch replayed = new CountDownLatch(1);
+		ThreadLocal<Boolean> pauseAfterSpoolRead = ThreadLocal.withInitial(() -> false);
+		FilesystemExperimentStorage spool = new FilesystemExperimentStorage(this.spoolPath.resolve("race"),
+				documents()) {
+
+			@Override
+			public Optional<StoredExperiment> get(String id) {
+				Optional<StoredExperiment> found = super.get(id);
+				if (pauseAfterSpoolRead.get()) {
+					// Give the replay every chance to deliver and empty the spool now.
+					try {
+						replayed.await(1, TimeUnit.SECONDS);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				return found;
+			}
+
+		};
+		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
+				"", documents(), GcsTestStorage.guard());
+		SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket, spool, true);
+		this.server.setFailing(true);
+		assertThat(storage.storeRecord("exp-1", json("{\"writer\":\"a\"}"), json("{}")).spooled()).isTrue();
+		this.server.setFailing(false);
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> writerB = executor.submit(() -> {
+				pauseAfterSpoolRead.set(true);
+				return storage.storeRecord("exp-1", json("{\"writer\":\"b\"}"), json("{}"));
+			});
+			Future<Integer> replay = executor.submit(() -> {
+				int delivered = storage.replayPending();
+				replayed.countDown();
+				return delivered;
+			});
+			assertThat(replay.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> writerB.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(ExperimentConflictException.class);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(storage.getSpool().list(10, 0)).isEmpty();
+		assertThat(storage.get("exp-1").orElseThrow().result()).isEqualTo(json("{\"writer\":\"a\"}"));
+		assertThat(storage.status().pendingReplay()).isZero();
+	}
+
+	@Test
+	void aPageThroughTheSpoolingStorageCostsItsListRequestAndTheReadsOfItsRecords() {
+		Instant base = Instant.parse("2026-01-01T00:00:00Z");
+		GcsRecordNames names = new GcsRecordNames("bucket", "");
+		RecordCodec codec = new RecordCodec(documents());
+		for (int i = 0; i < 290; i++) {
+			String id = "exp-" + i;
+			Instant storedAt = base.plusSeconds(i);
+			this.server.put(id + "/record.json",
+					new String(codec.encode(id, json("{}"), json("{}"), storedAt), StandardCharsets.UTF_8),
+					Map.of("hardening-stored-at", storedAt.toString()), storedAt);
+			this.server.put(names.indexEntry(id, storedAt).getName(), "", Map.of(), storedAt);
+		}
+		this.server.setFailing(true);
+		this.storage.store("spooled", json("{}"), json("{}"));
+		this.server.setFailing(false);
+		int before = this.server.requestCount();
+		ExperimentPage page = this.storage.listPage(10, 280);
+		assertThat(page.partial()).isFalse();
+		// The spooled record is the newest: the page at 280 runs from exp-10 to exp-1.
+		assertThat(page.experiments()).extracting(StoredExperiment::id)
+			.containsExactly("exp-10", "exp-9", "exp-8", "exp-7", "exp-6", "exp-5", "exp-4", "exp-3", "exp-2", "exp-1");
+		assertThat(this.server.requestCount() - before).isEqualTo(1 + 10);
+	}
+
+	@Test
+	void storeWhenGcsAndTheSpoolBothFailAnswersUnavailableAndHealthSaysSoUntilAWriteCanSucceed() throws IOException {
+		Path blocked = Files.writeString(this.spoolPath.resolve("blocked"), "not a folder");
+		GcsExperimentStorage gcs = new GcsExperimentStorage(() -> GcsTestStorage.client(this.server.url()), "bucket",
+				"", documents(), GcsTestStorage.guard());
+		SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
+				new FilesystemExperimentStorage(blocked, documents()), true);
+		this.server.setFailing(true);
+		assertThatExceptionOfType(StorageUnavailableException.class)
+			.isThrownBy(() -> storage.store("exp-1", json("{}"), json("{}")));
+		StorageStatus status = storage.status();
+		assertThat(status.ready()).isFalse();
+		assertThat(status.pendingReplay()).isZero();
+		assertThat(status.lastError()).contains("Write of 'exp-1' failed")
+			.contains("spool: Could not write experiment 'exp-1'")
+			.doesNotContain("went to the spool");
+		storage.replayRound();
+		assertThat(storage.status().ready()).isFalse();
+		// The disk is fixed while GCS is still down: a write would succeed again.
+		Files.delete(blocked);
+		storage.replayRound();
+		assertThat(storage.status().ready()).isTrue();
+		assertThat(storage.storeRecord("exp-1", json("{}"), json("{}")).spooled()).isTrue();
+	}
+
 	static final class MutableClock extends Clock {
 
 		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -282,11 +393,11 @@ class SpoolingExperimentStorageTests {
 				new FilesystemExperimentStorage(this.spoolPath.resolve("other"), documents()), false);
 		notReady.store("exp-1", json("{}"), json("{}"));
 		assertThat(notReady.status().ready()).isFalse();
-		assertThat(this.server.creations("exp-1/result.json")).isZero();
+		assertThat(this.server.creations("exp-1/record.json")).isZero();
 		notReady.checkRemote();
 		assertThat(notReady.isReady()).isTrue();
 		assertThat(notReady.replayPending()).isEqualTo(1);
-		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
+		assertThat(this.server.creations("exp-1/record.json")).isEqualTo(1);
 	}
 
 	@Test
@@ -299,7 +410,7 @@ class SpoolingExperimentStorageTests {
 		ReplayRound round = notReady.replayRound();
 		assertThat(round.remoteAnswered()).isTrue();
 		assertThat(round.delivered()).isEqualTo(1);
-		assertThat(this.server.creations("exp-1/result.json")).isEqualTo(1);
+		assertThat(this.server.creations("exp-1/record.json")).isEqualTo(1);
 		// Readiness has one writer, the owner's check: a replay round only reports.
 		assertThat(notReady.isReady()).isFalse();
 		assertThat(notReady.status().ready()).isFalse();

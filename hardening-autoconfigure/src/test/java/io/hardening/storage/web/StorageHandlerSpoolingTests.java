@@ -73,12 +73,12 @@ class StorageHandlerSpoolingTests {
 
 	@Test
 	void storeThatWentToTheSpoolAnswersSpooledBesideTheGcsUri() {
-		post("direct").expectStatus().isOk().expectBody().json("{\"uri\":\"gs://bucket/direct/result.json\"}", true);
+		post("direct").expectStatus().isOk().expectBody().json("{\"uri\":\"gs://bucket/direct/record.json\"}", true);
 		this.server.setFailing(true);
 		post("later").expectStatus()
 			.isOk()
 			.expectBody()
-			.json("{\"uri\":\"gs://bucket/later/result.json\",\"spooled\":true}", true);
+			.json("{\"uri\":\"gs://bucket/later/record.json\",\"spooled\":true}", true);
 		assertThat(this.outcomes).containsExactly("store:success", "store:spooled");
 	}
 

@@ -55,7 +55,7 @@ class StorageHandlerTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.uri")
-			.value((uri) -> assertThat(uri.toString()).startsWith("file:///").endsWith("/exp-1/result.json"));
+			.value((uri) -> assertThat(uri.toString()).startsWith("file:///").endsWith("/exp-1/record.json"));
 		this.client.get()
 			.uri("/api/storage/experiments/exp-1")
 			.exchange()
