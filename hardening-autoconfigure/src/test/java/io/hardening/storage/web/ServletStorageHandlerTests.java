@@ -1,6 +1,7 @@
 package io.hardening.storage.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.util.unit.DataSize;
 
@@ -34,10 +36,13 @@ class ServletStorageHandlerTests {
 
 	@BeforeEach
 	void setUp() {
-		JsonDocuments documents = new JsonDocuments(MAPPER, DataSize.ofKilobytes(2));
+		this.mvc = bind(new JsonDocuments(MAPPER, DataSize.ofKilobytes(2)));
+	}
+
+	private MockMvc bind(JsonDocuments documents) {
 		ServletStorageHandler handler = new ServletStorageHandler(
 				new FilesystemExperimentStorage(this.root.resolve("data"), documents), documents);
-		this.mvc = MockMvcBuilders.routerFunctions(handler.routes()).build();
+		return MockMvcBuilders.routerFunctions(handler.routes()).build();
 	}
 
 	private static String record(String id, String result) {
@@ -97,6 +102,72 @@ class ServletStorageHandlerTests {
 		this.mvc.perform(get("/api/storage/experiments/nope"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.code").value("not_found"));
+	}
+
+	@Test
+	void numbersKeepEveryDigitThroughStoreGetAndList() throws Exception {
+		store(this.mvc, DocumentCases.record("numbers", DocumentCases.NUMBERS)).andExpect(status().isOk());
+		DocumentCases.assertNumbersKept(body("/api/storage/experiments/numbers"), "/result");
+		DocumentCases.assertNumbersKept(body("/api/storage/experiments"), "/experiments/0/result");
+	}
+
+	@Test
+	void numbersCompareAsNumbers() throws Exception {
+		store(this.mvc, DocumentCases.record("one", "{\"n\":1}")).andExpect(status().isOk());
+		store(this.mvc, DocumentCases.record("one", "{\"n\":1.0}")).andExpect(status().isOk());
+		store(this.mvc, DocumentCases.record("one", "{\"n\":1.000000000000000000001}"))
+			.andExpect(status().isConflict());
+		store(this.mvc, DocumentCases.record("inf", "{\"n\":1e400}")).andExpect(status().isOk());
+		store(this.mvc, DocumentCases.record("inf", "{\"n\":\"Infinity\"}")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("conflict"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"experiment_id\":\"dup1\",\"experiment_id\":\"dup2\",\"result\":{},\"metadata\":{}}",
+			"{\"experiment_id\":\"dup\",\"result\":{\"x\":{\"k\":1,\"k\":2}},\"metadata\":{}}",
+			"{\"experiment_id\":\"dup\",\"result\":{},\"metadata\":{\"m\":1,\"m\":1}}" })
+	void duplicateKeysAreRefusedAndWriteNothing(String body) throws Exception {
+		store(this.mvc, body).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("invalid_body"))
+			.andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("duplicate key")));
+		assertNothingWritten();
+	}
+
+	@Test
+	void documentsAtTheDepthLimitAreStoredAndListedAndDeeperOnesRefused() throws Exception {
+		store(this.mvc, DocumentCases.record("deep", DocumentCases.nested(65))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("invalid_body"))
+			.andExpect(jsonPath("$.error")
+				.value(org.hamcrest.Matchers.containsString("hardening.storage.max-document-depth (64)")));
+		assertNothingWritten();
+		store(this.mvc, DocumentCases.record("deep", DocumentCases.nested(64))).andExpect(status().isOk());
+		assertThat(DocumentCases.depth(MAPPER.readTree(body("/api/storage/experiments/deep")).get("result")))
+			.isEqualTo(64);
+		assertThat(DocumentCases.depth(MAPPER.readTree(body("/api/storage/experiments")).at("/experiments/0/result")))
+			.isEqualTo(64);
+	}
+
+	@Test
+	void aResultDeepEnoughToBreakListingsIsRefusedAndListingsStayOk() throws Exception {
+		MockMvc mvc = bind(new JsonDocuments(MAPPER, DataSize.ofKilobytes(64)));
+		store(mvc, DocumentCases.record("ok", "{}")).andExpect(status().isOk());
+		store(mvc, DocumentCases.record("poison", DocumentCases.nested(498))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error")
+				.value(org.hamcrest.Matchers.containsString("hardening.storage.max-document-depth")));
+		mvc.perform(get("/api/storage/experiments")).andExpect(status().isOk());
+		mvc.perform(get("/api/storage/experiments/poison")).andExpect(status().isNotFound());
+	}
+
+	private static ResultActions store(MockMvc mvc, String body) throws Exception {
+		return mvc.perform(post("/api/storage/experiment").contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	private String body(String uri) throws Exception {
+		return this.mvc.perform(get(uri))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private void assertNothingWritten() throws IOException {
