@@ -118,8 +118,8 @@ public class ServletStorageHandler {
 		return error(error);
 	}
 
-	private static ServerResponse ok(Object body) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	private ServerResponse ok(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(this.api.json(body));
 	}
 
 	private static ServerResponse error(ApiError error) {

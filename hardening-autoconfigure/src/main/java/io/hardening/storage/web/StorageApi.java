@@ -61,7 +61,20 @@ final class StorageApi {
 		if (result == null || !result.isObject() || metadata == null || !metadata.isObject()) {
 			throw new InvalidExperimentException("invalid_body", "result and metadata are required JSON objects");
 		}
+		// The depth limit, here so that bad input never reaches the storage.
+		this.documents.check("result", result);
+		this.documents.check("metadata", metadata);
 		return new StoreRequest(id.asString(), result, metadata);
+	}
+
+	/**
+	 * Serializes a successful answer with the writer of the stored documents, so both web
+	 * stacks send their numbers with the digits stored whatever the codecs do.
+	 * @param body the body from {@link #page}, {@link #view} or {@link #stored}
+	 * @return the JSON bytes
+	 */
+	byte[] json(Object body) {
+		return this.documents.write(body);
 	}
 
 	/**

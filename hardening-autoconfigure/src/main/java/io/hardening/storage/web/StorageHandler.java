@@ -108,8 +108,8 @@ public class StorageHandler {
 		}
 	}
 
-	private static Mono<ServerResponse> ok(Object body) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+	private Mono<ServerResponse> ok(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.api.json(body));
 	}
 
 	static Mono<ServerResponse> error(ApiError error) {
