@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -148,6 +149,22 @@ class ServletStorageHandlerTests {
 	}
 
 	@Test
+	void documentsAtTheHighestAllowedLimitAreListedAndFetched() throws Exception {
+		int limit = JsonDocuments.MAX_DEPTH_CEILING;
+		MockMvc mvc = bind(new JsonDocuments(MAPPER, DataSize.ofKilobytes(64), limit));
+		store(mvc, DocumentCases.record("deepest", DocumentCases.nested(limit), DocumentCases.nested(limit)))
+			.andExpect(status().isOk());
+		store(mvc, DocumentCases.record("deeper", DocumentCases.nested(limit + 1))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error")
+				.value(org.hamcrest.Matchers.containsString("hardening.storage.max-document-depth (" + limit + ")")));
+		JsonNode listed = MAPPER.readTree(body(mvc, "/api/storage/experiments"));
+		assertThat(DocumentCases.depth(listed.at("/experiments/0/result"))).isEqualTo(limit);
+		assertThat(DocumentCases.depth(listed.at("/experiments/0/metadata"))).isEqualTo(limit);
+		JsonNode fetched = MAPPER.readTree(body(mvc, "/api/storage/experiments/deepest"));
+		assertThat(DocumentCases.depth(fetched.get("result"))).isEqualTo(limit);
+	}
+
+	@Test
 	void aResultDeepEnoughToBreakListingsIsRefusedAndListingsStayOk() throws Exception {
 		MockMvc mvc = bind(new JsonDocuments(MAPPER, DataSize.ofKilobytes(64)));
 		store(mvc, DocumentCases.record("ok", "{}")).andExpect(status().isOk());
@@ -163,7 +180,11 @@ class ServletStorageHandlerTests {
 	}
 
 	private String body(String uri) throws Exception {
-		return this.mvc.perform(get(uri))
+		return body(this.mvc, uri);
+	}
+
+	private static String body(MockMvc mvc, String uri) throws Exception {
+		return mvc.perform(get(uri))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

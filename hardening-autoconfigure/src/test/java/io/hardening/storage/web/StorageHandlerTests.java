@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -275,6 +276,26 @@ class StorageHandlerTests {
 		assertThat(
 				DocumentCases.depth(MAPPER.readTree(body(get("/api/storage/experiments"))).at("/experiments/0/result")))
 			.isEqualTo(64);
+	}
+
+	@Test
+	void documentsAtTheHighestAllowedLimitAreListedAndFetched() {
+		int limit = JsonDocuments.MAX_DEPTH_CEILING;
+		WebTestClient client = bind(new JsonDocuments(MAPPER, DataSize.ofKilobytes(64), limit));
+		post(client, DocumentCases.record("deepest", DocumentCases.nested(limit), DocumentCases.nested(limit)))
+			.expectStatus()
+			.isOk();
+		post(client, DocumentCases.record("deeper", DocumentCases.nested(limit + 1))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error")
+			.value((error) -> assertThat(error.toString())
+				.contains("hardening.storage.max-document-depth (" + limit + ")"));
+		JsonNode listed = MAPPER.readTree(body(client.get().uri("/api/storage/experiments").exchange()));
+		assertThat(DocumentCases.depth(listed.at("/experiments/0/result"))).isEqualTo(limit);
+		assertThat(DocumentCases.depth(listed.at("/experiments/0/metadata"))).isEqualTo(limit);
+		JsonNode fetched = MAPPER.readTree(body(client.get().uri("/api/storage/experiments/deepest").exchange()));
+		assertThat(DocumentCases.depth(fetched.get("result"))).isEqualTo(limit);
 	}
 
 	@Test
