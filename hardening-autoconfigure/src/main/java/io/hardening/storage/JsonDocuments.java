@@ -71,6 +71,8 @@ public final class JsonDocuments {
 
 	private final int maxDepth;
 
+	private final int listableDepth;
+
 	/**
 	 * Creates the documents with the default depth limit ({@value #DEFAULT_MAX_DEPTH}).
 	 * @param mapper the application's mapper
@@ -114,6 +116,7 @@ public final class JsonDocuments {
 			.without(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 		this.maxDocumentSize = maxDocumentSize;
 		this.maxDepth = maxDepth;
+		this.listableDepth = factory.streamWriteConstraints().getMaxNestingDepth() - RESPONSE_LEVELS;
 	}
 
 	/**
@@ -164,6 +167,34 @@ public final class JsonDocuments {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether a stored document fits in a listing response under the mapper's nesting
+	 * limit. Whatever {@link #check} accepts does; a record stored before the depth limit
+	 * existed (or under a higher one) may not, and is left out of listings rather than
+	 * failing every page that holds it.
+	 * @param document the stored document
+	 * @return whether it can be listed
+	 */
+	public boolean listable(JsonNode document) {
+		if (document == null) {
+			return true;
+		}
+		Deque<Level> pending = new ArrayDeque<>();
+		pending.push(new Level(document, 1));
+		while (!pending.isEmpty()) {
+			Level level = pending.pop();
+			if (level.depth() > this.listableDepth) {
+				return false;
+			}
+			for (JsonNode child : level.node().values()) {
+				if (child.isContainer()) {
+					pending.push(new Level(child, level.depth() + 1));
+				}
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -84,7 +84,7 @@ public class ServletStorageHandler {
 	ServerResponse list(ServerRequest request) {
 		try {
 			Paging paging = this.api.paging(request.params().get("limit"), request.params().get("offset"));
-			return ok(StorageApi.page(this.storage.listPage(paging.limit(), paging.offset()), paging));
+			return ok(this.api.page(this.storage.listPage(paging.limit(), paging.offset()), paging));
 		}
 		catch (RuntimeException ex) {
 			return error(StorageApi.errorFor(ex));

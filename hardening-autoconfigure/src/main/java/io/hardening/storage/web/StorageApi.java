@@ -1,5 +1,6 @@
 package io.hardening.storage.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,14 +116,38 @@ final class StorageApi {
 		return ExperimentIds.isValid(id) ? id : null;
 	}
 
-	static Map<String, Object> page(ExperimentPage page, Paging paging) {
+	/**
+	 * The body of a listing. A record too deep to be written in it (stored before the
+	 * depth limit) is left out and named in the reason of a partial page, so that one
+	 * such record does not fail every page that holds it.
+	 */
+	Map<String, Object> page(ExperimentPage page, Paging paging) {
+		List<Map<String, Object>> views = new ArrayList<>();
+		List<String> tooDeep = new ArrayList<>();
+		for (StoredExperiment experiment : page.experiments()) {
+			if (this.documents.listable(experiment.result()) && this.documents.listable(experiment.metadata())) {
+				views.add(view(experiment));
+			}
+			else {
+				tooDeep.add(experiment.id());
+			}
+		}
+		List<String> reasons = new ArrayList<>();
+		if (page.partial()) {
+			reasons.add(page.partialReason());
+		}
+		if (!tooDeep.isEmpty()) {
+			logger.warn(LogMessage.format("Left out of a listing, nested too deep to be written: %s", tooDeep));
+			reasons.add("left out, nested too deep to be listed (stored before hardening.storage.max-document-depth): "
+					+ String.join(", ", tooDeep));
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("experiments", page.experiments().stream().map(StorageApi::view).toList());
+		body.put("experiments", views);
 		body.put("limit", paging.limit());
 		body.put("offset", paging.offset());
-		if (page.partial()) {
+		if (!reasons.isEmpty()) {
 			body.put("partial", true);
-			body.put("reason", Sanitizer.sanitize(page.partialReason(), 500));
+			body.put("reason", Sanitizer.sanitize(String.join("; ", reasons), 500));
 		}
 		return body;
 	}

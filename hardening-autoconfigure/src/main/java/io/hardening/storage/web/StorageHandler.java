@@ -65,7 +65,7 @@ public class StorageHandler {
 			return error(StorageApi.errorFor(ex));
 		}
 		return this.storage.listPage(paging.limit(), paging.offset())
-			.flatMap((page) -> ok(StorageApi.page(page, paging)))
+			.flatMap((page) -> ok(this.api.page(page, paging)))
 			.onErrorResume((ex) -> error(StorageApi.errorFor(ex)));
 	}
 

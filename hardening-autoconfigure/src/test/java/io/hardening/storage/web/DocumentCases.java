@@ -1,6 +1,9 @@
 package io.hardening.storage.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +40,19 @@ final class DocumentCases {
 	 */
 	static String nested(int depth) {
 		return "{\"a\":".repeat(depth - 1) + "{\"leaf\":1}" + "}".repeat(depth - 1);
+	}
+
+	/**
+	 * Writes a record in the two-file layout directly, as a version without the depth
+	 * limit could have stored it.
+	 * @param data the storage folder
+	 * @param id the id
+	 * @param result the result document
+	 */
+	static void storedEarlier(Path data, String id, String result) throws IOException {
+		Path directory = Files.createDirectories(data.resolve(id));
+		Files.writeString(directory.resolve("metadata.json"), "{}");
+		Files.writeString(directory.resolve("result.json"), result);
 	}
 
 	/**

@@ -175,6 +175,19 @@ class ServletStorageHandlerTests {
 		mvc.perform(get("/api/storage/experiments/poison")).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void aRecordStoredTooDeepBeforeTheLimitIsLeftOutOfListingsNamedInThePartialReason() throws Exception {
+		store(this.mvc, DocumentCases.record("fine", "{}")).andExpect(status().isOk());
+		DocumentCases.storedEarlier(this.root.resolve("data"), "poison", DocumentCases.nested(498));
+		this.mvc.perform(get("/api/storage/experiments"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.experiments.length()").value(1))
+			.andExpect(jsonPath("$.experiments[0].experiment_id").value("fine"))
+			.andExpect(jsonPath("$.partial").value(true))
+			.andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("poison")));
+		this.mvc.perform(get("/api/storage/experiments/poison")).andExpect(status().isOk());
+	}
+
 	private static ResultActions store(MockMvc mvc, String body) throws Exception {
 		return mvc.perform(post("/api/storage/experiment").contentType(MediaType.APPLICATION_JSON).content(body));
 	}

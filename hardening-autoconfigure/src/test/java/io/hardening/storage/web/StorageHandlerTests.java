@@ -311,6 +311,28 @@ class StorageHandlerTests {
 		client.get().uri("/api/storage/experiments/poison").exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	void aRecordStoredTooDeepBeforeTheLimitIsLeftOutOfListingsNamedInThePartialReason() throws IOException {
+		post(DocumentCases.record("fine", "{}")).expectStatus().isOk();
+		DocumentCases.storedEarlier(this.root.resolve("data"), "poison", DocumentCases.nested(498));
+		this.client.get()
+			.uri("/api/storage/experiments")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.experiments.length()")
+			.isEqualTo(1)
+			.jsonPath("$.experiments[0].experiment_id")
+			.isEqualTo("fine")
+			.jsonPath("$.partial")
+			.isEqualTo(true)
+			.jsonPath("$.reason")
+			.value((reason) -> assertThat(reason.toString()).contains("poison")
+				.contains("hardening.storage.max-document-depth"));
+		this.client.get().uri("/api/storage/experiments/poison").exchange().expectStatus().isOk();
+	}
+
 	private WebTestClient.ResponseSpec get(String uri) {
 		return this.client.get().uri(uri).exchange();
 	}
