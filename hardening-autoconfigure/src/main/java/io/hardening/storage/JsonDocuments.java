@@ -1,8 +1,5 @@
 package io.hardening.storage;
 
-import java.util.ArrayDeque;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,8 +55,6 @@ public final class JsonDocuments {
 	static final String DEPTH_PROPERTY = "hardening.storage.max-document-depth";
 
 	private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"", Pattern.DOTALL);
-
-	private static final Comparator<JsonNode> NUMBERS_AS_NUMBERS = JsonDocuments::compareValues;
 
 	private final ObjectReader reader;
 
@@ -150,22 +145,12 @@ public final class JsonDocuments {
 		if (document == null || !document.isObject()) {
 			throw new InvalidExperimentException("invalid_body", name + " must be a JSON object");
 		}
-		Deque<Level> pending = new ArrayDeque<>();
-		pending.push(new Level(document, 1));
-		while (!pending.isEmpty()) {
-			Level level = pending.pop();
-			if (level.depth() > this.maxDepth) {
-				throw tooDeep(name);
-			}
-			for (JsonNode child : level.node().values()) {
-				if (child.isContainer()) {
-					pending.push(new Level(child, level.depth() + 1));
-				}
-				else if (!finite(child)) {
-					throw new InvalidExperimentException("invalid_body",
-							name + " holds a number that is not finite (NaN or Infinity), which JSON cannot hold");
-				}
-			}
+		if (JsonValues.deeperThan(document, this.maxDepth)) {
+			throw tooDeep(name);
+		}
+		if (!JsonValues.allFinite(document)) {
+			throw new InvalidExperimentException("invalid_body",
+					name + " holds a number that is not finite (NaN or Infinity), which JSON cannot hold");
 		}
 	}
 
@@ -178,23 +163,7 @@ public final class JsonDocuments {
 	 * @return whether it can be listed
 	 */
 	public boolean listable(JsonNode document) {
-		if (document == null) {
-			return true;
-		}
-		Deque<Level> pending = new ArrayDeque<>();
-		pending.push(new Level(document, 1));
-		while (!pending.isEmpty()) {
-			Level level = pending.pop();
-			if (level.depth() > this.listableDepth) {
-				return false;
-			}
-			for (JsonNode child : level.node().values()) {
-				if (child.isContainer()) {
-					pending.push(new Level(child, level.depth() + 1));
-				}
-			}
-		}
-		return true;
+		return document == null || !JsonValues.deeperThan(document, this.listableDepth);
 	}
 
 	/**
@@ -302,22 +271,7 @@ public final class JsonDocuments {
 		if (a == null || b == null) {
 			return a == b;
 		}
-		return a.equals(NUMBERS_AS_NUMBERS, b);
-	}
-
-	private static int compareValues(JsonNode a, JsonNode b) {
-		if (a.isNumber() && b.isNumber()) {
-			if (finite(a) && finite(b)) {
-				return a.decimalValue().compareTo(b.decimalValue());
-			}
-			// A NaN or infinity built in code equals only its like.
-			return (!finite(a) && !finite(b)) ? Double.compare(a.doubleValue(), b.doubleValue()) : 1;
-		}
-		return a.equals(b) ? 0 : 1;
-	}
-
-	private static boolean finite(JsonNode node) {
-		return !(node.isDouble() || node.isFloat()) || Double.isFinite(node.doubleValue());
+		return a.equals(JsonValues.NUMBERS_AS_NUMBERS, b);
 	}
 
 	private InvalidExperimentException tooDeep(String name) {
@@ -327,10 +281,6 @@ public final class JsonDocuments {
 
 	private static InvalidExperimentException notJson() {
 		return new InvalidExperimentException("invalid_body", "request body is not valid JSON");
-	}
-
-	private record Level(JsonNode node, int depth) {
-
 	}
 
 	/**
