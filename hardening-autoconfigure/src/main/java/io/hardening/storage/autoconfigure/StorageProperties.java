@@ -41,9 +41,9 @@ public class StorageProperties {
 	private DataSize maxDocumentSize = DataSize.ofMegabytes(1);
 
 	/**
-	 * Deepest accepted nesting of the result and of the metadata, counting objects and
-	 * arrays ({@code {}} is one level, {@code {"a":[1]}} two); deeper ones are refused
-	 * with 400. Between 1 and 400, so that whatever is accepted can be listed.
+	 * Deepest accepted nesting of the result and of the metadata, in levels of objects
+	 * and arrays (an empty object is one level); deeper ones are refused with 400.
+	 * Between 1 and 400, so that whatever is accepted can be listed.
 	 */
 	private int maxDocumentDepth = JsonDocuments.DEFAULT_MAX_DEPTH;
 

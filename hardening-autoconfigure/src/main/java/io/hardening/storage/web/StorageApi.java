@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.hardening.storage.DocumentTooLargeException;
 import io.hardening.storage.ExperimentConflictException;
@@ -38,6 +40,8 @@ final class StorageApi {
 	private static final Log logger = LogFactory.getLog(StorageApi.class);
 
 	private final JsonDocuments documents;
+
+	private final Set<String> reportedTooDeep = ConcurrentHashMap.newKeySet();
 
 	StorageApi(JsonDocuments documents) {
 		this.documents = documents;
@@ -137,7 +141,13 @@ final class StorageApi {
 			reasons.add(page.partialReason());
 		}
 		if (!tooDeep.isEmpty()) {
-			logger.warn(LogMessage.format("Left out of a listing, nested too deep to be written: %s", tooDeep));
+			List<String> firstSeen = tooDeep.stream().filter(this.reportedTooDeep::add).toList();
+			if (!firstSeen.isEmpty()) {
+				logger.warn(LogMessage.format(
+						"Leaving experiments out of listings, nested too deep to be written "
+								+ "(stored before hardening.storage.max-document-depth; reported once): %s",
+						firstSeen));
+			}
 			reasons.add("left out, nested too deep to be listed (stored before hardening.storage.max-document-depth): "
 					+ String.join(", ", tooDeep));
 		}
