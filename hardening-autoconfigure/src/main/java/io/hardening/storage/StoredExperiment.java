@@ -30,10 +30,11 @@ public record StoredExperiment(String id, JsonNode result, JsonNode metadata, UR
 	 * Whether this record holds the same documents as the given ones.
 	 * @param result the other result
 	 * @param metadata the other metadata
-	 * @return whether both documents are equal as JSON values
+	 * @return whether both documents are equal as JSON values, numbers compared as
+	 * numbers ({@link JsonDocuments#sameDocument})
 	 */
 	public boolean sameContent(JsonNode result, JsonNode metadata) {
-		return this.result.equals(result) && this.metadata.equals(metadata);
+		return JsonDocuments.sameDocument(this.result, result) && JsonDocuments.sameDocument(this.metadata, metadata);
 	}
 
 }

@@ -33,7 +33,8 @@ public final class StorageAutoConfiguration {
 	@ConditionalOnMissingBean
 	JsonDocuments storageJsonDocuments(ObjectProvider<JsonMapper> jsonMapper, StorageProperties properties) {
 		// The application's mapper; Jackson's shared default only where Boot made none.
-		return new JsonDocuments(jsonMapper.getIfAvailable(JsonMapper::shared), properties.getMaxDocumentSize());
+		return new JsonDocuments(jsonMapper.getIfAvailable(JsonMapper::shared), properties.getMaxDocumentSize(),
+				properties.getMaxDocumentDepth());
 	}
 
 	@Bean

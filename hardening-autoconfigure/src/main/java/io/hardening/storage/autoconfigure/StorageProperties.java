@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import io.hardening.storage.JsonDocuments;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.util.Assert;
@@ -37,6 +39,13 @@ public class StorageProperties {
 	 * request); larger ones are refused with 413.
 	 */
 	private DataSize maxDocumentSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Deepest accepted nesting of the result and of the metadata, in levels of objects
+	 * and arrays (an empty object is one level); deeper ones are refused with 400.
+	 * Between 1 and 400, so that whatever is accepted can be listed.
+	 */
+	private int maxDocumentDepth = JsonDocuments.DEFAULT_MAX_DEPTH;
 
 	/**
 	 * How often records spooled while GCS failed are replayed to GCS in the background.
@@ -78,6 +87,17 @@ public class StorageProperties {
 						&& maxDocumentSize.toBytes() <= Integer.MAX_VALUE - 1024,
 				() -> "hardening.storage.max-document-size must be positive and below 2GB, got " + maxDocumentSize);
 		this.maxDocumentSize = maxDocumentSize;
+	}
+
+	public int getMaxDocumentDepth() {
+		return this.maxDocumentDepth;
+	}
+
+	public void setMaxDocumentDepth(int maxDocumentDepth) {
+		Assert.isTrue(maxDocumentDepth >= 1 && maxDocumentDepth <= JsonDocuments.MAX_DEPTH_CEILING,
+				() -> "hardening.storage.max-document-depth must be between 1 and " + JsonDocuments.MAX_DEPTH_CEILING
+						+ ", got " + maxDocumentDepth);
+		this.maxDocumentDepth = maxDocumentDepth;
 	}
 
 	public Duration getReplayInterval() {

@@ -84,7 +84,7 @@ public class ServletStorageHandler {
 	ServerResponse list(ServerRequest request) {
 		try {
 			Paging paging = this.api.paging(request.params().get("limit"), request.params().get("offset"));
-			return ok(StorageApi.page(this.storage.listPage(paging.limit(), paging.offset()), paging));
+			return ok(this.api.page(this.storage.listPage(paging.limit(), paging.offset()), paging));
 		}
 		catch (RuntimeException ex) {
 			return error(StorageApi.errorFor(ex));
@@ -118,8 +118,8 @@ public class ServletStorageHandler {
 		return error(error);
 	}
 
-	private static ServerResponse ok(Object body) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	private ServerResponse ok(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(this.api.json(body));
 	}
 
 	private static ServerResponse error(ApiError error) {

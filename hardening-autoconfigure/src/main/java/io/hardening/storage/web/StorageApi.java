@@ -1,8 +1,11 @@
 package io.hardening.storage.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.hardening.storage.DocumentTooLargeException;
 import io.hardening.storage.ExperimentConflictException;
@@ -38,6 +41,8 @@ final class StorageApi {
 
 	private final JsonDocuments documents;
 
+	private final Set<String> reportedTooDeep = ConcurrentHashMap.newKeySet();
+
 	StorageApi(JsonDocuments documents) {
 		this.documents = documents;
 	}
@@ -61,7 +66,20 @@ final class StorageApi {
 		if (result == null || !result.isObject() || metadata == null || !metadata.isObject()) {
 			throw new InvalidExperimentException("invalid_body", "result and metadata are required JSON objects");
 		}
+		// The depth limit, here so that bad input never reaches the storage.
+		this.documents.check("result", result);
+		this.documents.check("metadata", metadata);
 		return new StoreRequest(id.asString(), result, metadata);
+	}
+
+	/**
+	 * Serializes a successful answer with the writer of the stored documents, so both web
+	 * stacks send their numbers with the digits stored whatever the codecs do.
+	 * @param body the body from {@link #page}, {@link #view} or {@link #stored}
+	 * @return the JSON bytes
+	 */
+	byte[] json(Object body) {
+		return this.documents.write(body);
 	}
 
 	/**
@@ -102,14 +120,44 @@ final class StorageApi {
 		return ExperimentIds.isValid(id) ? id : null;
 	}
 
-	static Map<String, Object> page(ExperimentPage page, Paging paging) {
+	/**
+	 * The body of a listing. A record too deep to be written in it (stored before the
+	 * depth limit) is left out and named in the reason of a partial page, so that one
+	 * such record does not fail every page that holds it.
+	 */
+	Map<String, Object> page(ExperimentPage page, Paging paging) {
+		List<Map<String, Object>> views = new ArrayList<>();
+		List<String> tooDeep = new ArrayList<>();
+		for (StoredExperiment experiment : page.experiments()) {
+			if (this.documents.listable(experiment.result()) && this.documents.listable(experiment.metadata())) {
+				views.add(view(experiment));
+			}
+			else {
+				tooDeep.add(experiment.id());
+			}
+		}
+		List<String> reasons = new ArrayList<>();
+		if (page.partial()) {
+			reasons.add(page.partialReason());
+		}
+		if (!tooDeep.isEmpty()) {
+			List<String> firstSeen = tooDeep.stream().filter(this.reportedTooDeep::add).toList();
+			if (!firstSeen.isEmpty()) {
+				logger.warn(LogMessage.format(
+						"Leaving experiments out of listings, nested too deep to be written "
+								+ "(stored before hardening.storage.max-document-depth; reported once): %s",
+						firstSeen));
+			}
+			reasons.add("left out, nested too deep to be listed (stored before hardening.storage.max-document-depth): "
+					+ String.join(", ", tooDeep));
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("experiments", page.experiments().stream().map(StorageApi::view).toList());
+		body.put("experiments", views);
 		body.put("limit", paging.limit());
 		body.put("offset", paging.offset());
-		if (page.partial()) {
+		if (!reasons.isEmpty()) {
 			body.put("partial", true);
-			body.put("reason", Sanitizer.sanitize(page.partialReason(), 500));
+			body.put("reason", Sanitizer.sanitize(String.join("; ", reasons), 500));
 		}
 		return body;
 	}

@@ -65,7 +65,7 @@ public class StorageHandler {
 			return error(StorageApi.errorFor(ex));
 		}
 		return this.storage.listPage(paging.limit(), paging.offset())
-			.flatMap((page) -> ok(StorageApi.page(page, paging)))
+			.flatMap((page) -> ok(this.api.page(page, paging)))
 			.onErrorResume((ex) -> error(StorageApi.errorFor(ex)));
 	}
 
@@ -108,8 +108,8 @@ public class StorageHandler {
 		}
 	}
 
-	private static Mono<ServerResponse> ok(Object body) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+	private Mono<ServerResponse> ok(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.api.json(body));
 	}
 
 	static Mono<ServerResponse> error(ApiError error) {

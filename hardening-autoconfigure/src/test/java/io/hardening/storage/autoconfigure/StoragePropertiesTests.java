@@ -18,6 +18,7 @@ class StoragePropertiesTests {
 	void defaultsMatchTheDocumentation() {
 		assertThat(this.properties.getMode()).isEqualTo(StorageProperties.Mode.AUTO);
 		assertThat(this.properties.getMaxDocumentSize()).isEqualTo(DataSize.ofMegabytes(1));
+		assertThat(this.properties.getMaxDocumentDepth()).isEqualTo(64);
 		assertThat(this.properties.getReplayInterval()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(this.properties.getGcs().getStartupTimeout()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(this.properties.getGcs().getWriteTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -46,6 +47,10 @@ class StoragePropertiesTests {
 			.withMessageContaining("hardening.storage.replay-interval");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.properties.setMaxDocumentSize(DataSize.ofBytes(0)))
 			.withMessageContaining("hardening.storage.max-document-size");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.properties.setMaxDocumentDepth(0))
+			.withMessageContaining("hardening.storage.max-document-depth");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.properties.setMaxDocumentDepth(401))
+			.withMessageContaining("hardening.storage.max-document-depth");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.properties.getGcs().setStartupTimeout(Duration.ofSeconds(-1)))
 			.withMessageContaining("hardening.storage.gcs.startup-timeout");

@@ -1,6 +1,7 @@
 package io.hardening.storage.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,15 +32,21 @@ class StorageHandlerTests {
 
 	@BeforeEach
 	void setUp() {
-		JsonDocuments documents = new JsonDocuments(MAPPER, DataSize.ofKilobytes(2));
+		this.client = bind(new JsonDocuments(MAPPER, DataSize.ofKilobytes(2)));
+	}
+
+	private WebTestClient bind(JsonDocuments documents) {
 		ReactiveExperimentStorage storage = new ReactiveExperimentStorage(
 				new FilesystemExperimentStorage(this.root.resolve("data"), documents));
-		this.client = WebTestClient.bindToRouterFunction(StorageRoutes.create(new StorageHandler(storage, documents)))
-			.build();
+		return WebTestClient.bindToRouterFunction(StorageRoutes.create(new StorageHandler(storage, documents))).build();
 	}
 
 	private WebTestClient.ResponseSpec post(String body) {
-		return this.client.post()
+		return post(this.client, body);
+	}
+
+	private static WebTestClient.ResponseSpec post(WebTestClient client, String body) {
+		return client.post()
 			.uri("/api/storage/experiment")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
@@ -212,6 +220,126 @@ class StorageHandlerTests {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("invalid_id");
+	}
+
+	@Test
+	void numbersKeepEveryDigitThroughStoreGetAndList() {
+		post(DocumentCases.record("numbers", DocumentCases.NUMBERS)).expectStatus().isOk();
+		DocumentCases.assertNumbersKept(body(get("/api/storage/experiments/numbers")), "/result");
+		DocumentCases.assertNumbersKept(body(get("/api/storage/experiments")), "/experiments/0/result");
+	}
+
+	@Test
+	void numbersCompareAsNumbers() {
+		post(DocumentCases.record("one", "{\"n\":1}")).expectStatus().isOk();
+		post(DocumentCases.record("one", "{\"n\":1.0}")).expectStatus().isOk();
+		post(DocumentCases.record("one", "{\"n\":1.000000000000000000001}")).expectStatus().isEqualTo(409);
+		post(DocumentCases.record("inf", "{\"n\":1e400}")).expectStatus().isOk();
+		post(DocumentCases.record("inf", "{\"n\":1e400}")).expectStatus().isOk();
+		post(DocumentCases.record("inf", "{\"n\":\"Infinity\"}")).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("conflict");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"experiment_id\":\"dup1\",\"experiment_id\":\"dup2\",\"result\":{},\"metadata\":{}}",
+			"{\"experiment_id\":\"dup\",\"result\":{\"x\":{\"k\":1,\"k\":2}},\"metadata\":{}}",
+			"{\"experiment_id\":\"dup\",\"result\":{},\"metadata\":{\"m\":1,\"m\":1}}",
+			"{\"experiment_id\":\"dup\",\"result\":{\"l\":[{\"k\":1,\"k\":2}]},\"metadata\":{}}" })
+	void duplicateKeysAreRefusedAndWriteNothing(String body) throws IOException {
+		post(body).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_body")
+			.jsonPath("$.error")
+			.value((error) -> assertThat(error.toString()).contains("duplicate key"));
+		assertNothingWritten();
+	}
+
+	@Test
+	void documentsAtTheDepthLimitAreStoredAndListedAndDeeperOnesRefused() throws IOException {
+		post(DocumentCases.record("deep", "{}", DocumentCases.nested(65))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_body")
+			.jsonPath("$.error")
+			.value((error) -> assertThat(error.toString()).contains("metadata")
+				.contains("hardening.storage.max-document-depth (64)"));
+		assertNothingWritten();
+		post(DocumentCases.record("deep", DocumentCases.nested(64))).expectStatus().isOk();
+		assertThat(DocumentCases.depth(MAPPER.readTree(body(get("/api/storage/experiments/deep"))).get("result")))
+			.isEqualTo(64);
+		assertThat(
+				DocumentCases.depth(MAPPER.readTree(body(get("/api/storage/experiments"))).at("/experiments/0/result")))
+			.isEqualTo(64);
+	}
+
+	@Test
+	void documentsAtTheHighestAllowedLimitAreListedAndFetched() {
+		int limit = JsonDocuments.MAX_DEPTH_CEILING;
+		WebTestClient client = bind(new JsonDocuments(MAPPER, DataSize.ofKilobytes(64), limit));
+		post(client, DocumentCases.record("deepest", DocumentCases.nested(limit), DocumentCases.nested(limit)))
+			.expectStatus()
+			.isOk();
+		post(client, DocumentCases.record("deeper", DocumentCases.nested(limit + 1))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error")
+			.value((error) -> assertThat(error.toString())
+				.contains("hardening.storage.max-document-depth (" + limit + ")"));
+		JsonNode listed = MAPPER.readTree(body(client.get().uri("/api/storage/experiments").exchange()));
+		assertThat(DocumentCases.depth(listed.at("/experiments/0/result"))).isEqualTo(limit);
+		assertThat(DocumentCases.depth(listed.at("/experiments/0/metadata"))).isEqualTo(limit);
+		JsonNode fetched = MAPPER.readTree(body(client.get().uri("/api/storage/experiments/deepest").exchange()));
+		assertThat(DocumentCases.depth(fetched.get("result"))).isEqualTo(limit);
+	}
+
+	@Test
+	void aResultDeepEnoughToBreakListingsIsRefusedAndListingsStayOk() throws IOException {
+		WebTestClient client = bind(new JsonDocuments(MAPPER, DataSize.ofKilobytes(64)));
+		post(client, DocumentCases.record("ok", "{}")).expectStatus().isOk();
+		post(client, DocumentCases.record("poison", DocumentCases.nested(498))).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.error")
+			.value((error) -> assertThat(error.toString()).contains("hardening.storage.max-document-depth"));
+		client.get().uri("/api/storage/experiments").exchange().expectStatus().isOk();
+		client.get().uri("/api/storage/experiments/poison").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void aRecordStoredTooDeepBeforeTheLimitIsLeftOutOfListingsNamedInThePartialReason() throws IOException {
+		post(DocumentCases.record("fine", "{}")).expectStatus().isOk();
+		DocumentCases.storedEarlier(this.root.resolve("data"), "poison", DocumentCases.nested(498));
+		this.client.get()
+			.uri("/api/storage/experiments")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.experiments.length()")
+			.isEqualTo(1)
+			.jsonPath("$.experiments[0].experiment_id")
+			.isEqualTo("fine")
+			.jsonPath("$.partial")
+			.isEqualTo(true)
+			.jsonPath("$.reason")
+			.value((reason) -> assertThat(reason.toString()).contains("poison")
+				.contains("hardening.storage.max-document-depth"));
+		this.client.get().uri("/api/storage/experiments/poison").exchange().expectStatus().isOk();
+	}
+
+	private WebTestClient.ResponseSpec get(String uri) {
+		return this.client.get().uri(uri).exchange();
+	}
+
+	private static String body(WebTestClient.ResponseSpec response) {
+		return new String(response.expectStatus().isOk().expectBody().returnResult().getResponseBodyContent(),
+				StandardCharsets.UTF_8);
 	}
 
 	private void assertNothingWritten() throws IOException {
