@@ -64,9 +64,10 @@ final class GcsRecordReader {
 
 	/**
 	 * Reads the record an index entry names, or nothing when the entry is stale: the
-	 * record is gone, or it was stored at another time (the entry of a writer that lost
-	 * the race for the id, or of a deleted record's predecessor). A stale entry is
-	 * removed.
+	 * record is gone, or another record holds the id now (stored at another time, after a
+	 * delete that was cut short before it removed this entry). Only the entry's own
+	 * record ever creates an entry, after it exists, so an entry that disagrees with the
+	 * present record is removed.
 	 */
 	Optional<StoredExperiment> read(Storage client, RecordRef ref) {
 		Optional<StoredExperiment> record = read(client, ref.id());
@@ -74,8 +75,6 @@ final class GcsRecordReader {
 			return record;
 		}
 		if (record.isPresent()) {
-			// Only an entry that disagrees with a present record is known to be stale; an
-			// entry without a record may belong to a write still in flight.
 			deleteQuietly(client, this.names.indexEntry(ref.id(), ref.storedAt()));
 		}
 		return Optional.empty();

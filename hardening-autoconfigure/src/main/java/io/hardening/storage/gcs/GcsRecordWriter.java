@@ -22,10 +22,11 @@ import tools.jackson.databind.JsonNode;
  * clock, nothing that spans two objects decides the race.
  * <ol>
  * <li>A record of the older layout under the id answers the write, as a record does.</li>
- * <li>The time-index entry is created first, so that a record that exists is always
- * listed; an entry whose record never came, or that names another stored time, is skipped
- * by readers (and removed by the writer that lost).</li>
  * <li>{@code record.json} is created.</li>
+ * <li>The winner's time-index entry is created, by the winner or by an idempotent retry,
+ * never by a writer that lost: so every entry names a record that exists or did exist. A
+ * write cut short between the two (an outage, the time limiter) has not answered success;
+ * its retry or replay finds the same content and adds the entry.</li>
  * </ol>
  * Runs inside a call the {@link GcsCallGuard} already bounds.
  */
@@ -46,31 +47,33 @@ final class GcsRecordWriter {
 
 	URI write(Storage client, String id, byte[] record, JsonNode result, JsonNode metadata, Instant storedAt) {
 		if (client.get(this.names.result(id)) != null) {
-			return answer(this.reader.read(client, id), id, result, metadata);
+			// The older layout is listed by the entry it was written with.
+			return answer(this.reader.read(client, id), id, result, metadata).uri();
 		}
-		BlobId entry = this.names.indexEntry(id, storedAt);
-		createIfAbsent(client, entry, EMPTY, Map.of());
 		BlobId target = this.names.record(id);
 		Map<String, String> custom = Map.of(GcsRecordNames.STORED_AT, RecordCodec.millis(storedAt).toString());
-		if (createIfAbsent(client, target, record, custom)) {
-			return this.reader.uri(target);
+		Instant listedAt = storedAt;
+		URI uri = this.reader.uri(target);
+		if (!createIfAbsent(client, target, record, custom)) {
+			StoredExperiment winner = answer(this.reader.read(client, id), id, result, metadata);
+			// An idempotent retry, or a replay of a write that reached GCS late: the
+			// record
+			// keeps the stored time it has.
+			listedAt = winner.storedAt();
+			uri = winner.uri();
 		}
-		Optional<StoredExperiment> winner = this.reader.read(client, id);
-		if (winner.isEmpty() || !winner.get().storedAt().equals(RecordCodec.millis(storedAt))) {
-			// Not this write's record (a retry of it keeps the same stored time): its
-			// entry would name a record that does not exist.
-			GcsRecordReader.deleteQuietly(client, entry);
-		}
-		return answer(winner, id, result, metadata);
+		createIfAbsent(client, this.names.indexEntry(id, listedAt), EMPTY, Map.of());
+		return uri;
 	}
 
-	private static URI answer(Optional<StoredExperiment> existing, String id, JsonNode result, JsonNode metadata) {
+	private static StoredExperiment answer(Optional<StoredExperiment> existing, String id, JsonNode result,
+			JsonNode metadata) {
 		// A record that cannot be read (deleted in between, or unparsable) is still not
 		// this write's to replace.
 		if (existing.isEmpty() || !existing.get().sameContent(result, metadata)) {
 			throw new ExperimentConflictException(id);
 		}
-		return existing.get().uri();
+		return existing.get();
 	}
 
 	static boolean createIfAbsent(Storage client, BlobId blobId, byte[] content, Map<String, String> custom) {

@@ -79,8 +79,8 @@ class GcsExperimentStorageTests {
 			.isThrownBy(() -> this.storage.store("exp-1", json("{\"a\":2}"), json("{}"), BASE.plusSeconds(120)));
 		assertThat(this.server.creations("runs/exp-1/record.json")).isEqualTo(1);
 		assertThat(this.storage.get("exp-1").orElseThrow().result()).isEqualTo(json("{\"a\":1}"));
-		// The retry and the loser removed their index entries: the record is listed once,
-		// at its own stored time.
+		// Neither the retry nor the loser added an index entry of its own: the record is
+		// listed once, at its own stored time.
 		assertThat(indexEntries()).containsExactly(NAMES.indexEntry("exp-1", BASE).getName());
 	}
 
@@ -153,10 +153,10 @@ class GcsExperimentStorageTests {
 	}
 
 	@Test
-	void listSkipsAndRemovesTheIndexEntryOfAWriterThatLostTheId() {
+	void listSkipsAndRemovesTheIndexEntryAnEarlierRecordOfTheIdLeftBehind() {
 		putRecord("exp-1", BASE);
-		// A losing writer that died before removing its entry: it names another time.
-		this.server.put(NAMES.indexEntry("exp-1", BASE.plusSeconds(30)).getName(), "");
+		// A delete of an earlier exp-1 that died before removing its entry.
+		this.server.put(NAMES.indexEntry("exp-1", BASE.minusSeconds(30)).getName(), "");
 		assertThat(this.storage.list(10, 0)).singleElement().satisfies((found) -> {
 			assertThat(found.id()).isEqualTo("exp-1");
 			assertThat(found.storedAt()).isEqualTo(BASE);
