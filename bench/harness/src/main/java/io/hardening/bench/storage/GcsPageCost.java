@@ -34,8 +34,9 @@ final class GcsPageCost {
 			SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs.storage, gcs.storage::checkBucket,
 					new FilesystemExperimentStorage(spool, SampleRecord.documents), true);
 			for (int i = 0; i < RECORDS; i++) {
-				storage.store("exp-" + i, JsonMapper.shared().readTree("{\"i\":" + i + ",\"at\":\"" + Instant.now()
-						+ "\"}"), JsonMapper.shared().readTree("{}"));
+				storage.store("exp-" + i,
+						JsonMapper.shared().readTree("{\"i\":" + i + ",\"at\":\"" + Instant.now() + "\"}"),
+						JsonMapper.shared().readTree("{}"));
 			}
 			int before = gcs.server.requestCount();
 			ExperimentPage page = storage.listPage(PAGE, offset);

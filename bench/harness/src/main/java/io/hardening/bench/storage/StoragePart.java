@@ -58,11 +58,13 @@ public final class StoragePart implements BenchPart {
 		figures.add(latency("GCS store", gcsStore, "rawClient", 50));
 		figures.add(latency("GCS store", gcsStore, "rawClient", 99));
 		for (int offset : new int[] { 0, GcsPageCost.RECORDS - GcsPageCost.PAGE }) {
-			figures.add(Measurement.of(PART,
-					String.format(Locale.ROOT, "GCS requests of a page of %d at offset %d", GcsPageCost.PAGE, offset),
-					GcsPageCost.requests(offset), "requests",
-					GcsPageCost.RECORDS + " records stored through the spooling storage, loopback FakeGcsServer; "
-							+ "a count, the same on every run"));
+			figures
+				.add(Measurement.of(PART,
+						String.format(Locale.ROOT, "GCS requests of a page of %d at offset %d", GcsPageCost.PAGE,
+								offset),
+						GcsPageCost.requests(offset), "requests",
+						GcsPageCost.RECORDS + " records stored through the spooling storage, loopback FakeGcsServer; "
+								+ "a count, the same on every run"));
 		}
 		Map<String, RunResult> gcsList = run(GcsListBenchmark.class, context, HTTP_SERVER_NO_DELAY);
 		figures.add(throughput("GCS list", gcsList, null, PAGE + ", loopback FakeGcsServer; no baseline"));
