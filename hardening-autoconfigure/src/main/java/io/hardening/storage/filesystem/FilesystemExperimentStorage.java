@@ -103,7 +103,10 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 		Instant time = RecordCodec.millis(storedAt);
 		byte[] record = this.codec.encode(id, result, metadata, time);
 		try {
-			for (int attempt = 1;; attempt++) {
+			// A few passes at most: a pass ends early only when another writer won the
+			// name
+			// or a delete removed the folder in between, and the next pass sees why.
+			for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
 				Optional<StoredExperiment> existing = read(id);
 				if (existing.isPresent()) {
 					return answerExisting(existing.get(), id, result, metadata);
@@ -123,15 +126,15 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 						wrote();
 						return uriOf(id);
 					}
-					// Another writer won: its content decides, on the next pass.
 				}
 				catch (NoSuchFileException ex) {
-					// A delete removed the folder between its creation and the link.
-					if (attempt >= CREATE_ATTEMPTS) {
+					if (attempt == CREATE_ATTEMPTS) {
 						throw ex;
 					}
 				}
 			}
+			// The id keeps changing hands under this write: it is not this write's.
+			throw new ExperimentConflictException(id);
 		}
 		catch (IOException ex) {
 			throw failure("Could not write experiment '" + id + "'", ex);
