@@ -238,7 +238,7 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 			wrote();
 		}
 		catch (IOException ex) {
-			failure("Writes to " + this.root + " still fail", ex);
+			// Still failing: lastError keeps saying which write failed and why.
 		}
 	}
 

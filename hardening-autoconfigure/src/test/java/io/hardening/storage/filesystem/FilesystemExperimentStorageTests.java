@@ -256,7 +256,7 @@ class FilesystemExperimentStorageTests {
 		assertThat(storage.status().lastError()).startsWith("Could not write experiment 'exp-1'");
 		storage.checkWritable();
 		assertThat(storage.status().ready()).isFalse();
-		assertThat(storage.status().lastError()).startsWith("Writes to " + blocked + " still fail");
+		assertThat(storage.status().lastError()).startsWith("Could not write experiment 'exp-1'");
 		Files.delete(blocked);
 		storage.checkWritable();
 		assertThat(storage.status().ready()).isTrue();
