@@ -16,7 +16,8 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * hold them ({@code HARDENING_ADMIN_TOKEN}, {@code HARDENING_SECURITY_API_KEYS_0},
  * {@code hardening.security.apiKeys}...), and the values of the same secrets passed as
  * command-line arguments, which the JVM repeats in the {@code sun.java.command} system
- * property and that {@code JAVA_TOOL_OPTIONS} may hold as {@code -D} options.
+ * property and that {@code JAVA_TOOL_OPTIONS} may hold as {@code -D} options, and a
+ * {@code SPRING_APPLICATION_JSON} document that sets any {@code hardening} property.
  */
 public class SecretPropertiesSanitizingFunction implements SanitizingFunction {
 
@@ -39,9 +40,18 @@ public class SecretPropertiesSanitizingFunction implements SanitizingFunction {
 	// the end.
 	private static final Pattern ARGUMENT = Pattern.compile("(?<=^|\\s)(--|-D)([^=\\s]+)=(.*?)(?=\\s-|$)");
 
+	// SPRING_APPLICATION_JSON or --spring.application.json, as given: Boot also shows its
+	// flattened properties, each masked or shown on its own, so masking the raw document
+	// hides nothing else.
+	private static final String APPLICATION_JSON = "springapplicationjson";
+
 	@Override
 	public SanitizableData apply(SanitizableData data) {
 		if (isSecret(data.getKey())) {
+			return data.withSanitizedValue();
+		}
+		if (data.getKey() != null && APPLICATION_JSON.equals(normalized(data.getKey()))
+				&& data.getValue() instanceof String json && json.toLowerCase(Locale.ROOT).contains("hardening")) {
 			return data.withSanitizedValue();
 		}
 		if (COMMAND_LINES.contains(data.getKey()) && data.getValue() instanceof String command) {
@@ -55,8 +65,11 @@ public class SecretPropertiesSanitizingFunction implements SanitizingFunction {
 		if (key == null) {
 			return false;
 		}
-		String name = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-		return SECRET_NAMES.matcher(name).matches();
+		return SECRET_NAMES.matcher(normalized(key)).matches();
+	}
+
+	private static String normalized(String key) {
+		return key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 	}
 
 	/**

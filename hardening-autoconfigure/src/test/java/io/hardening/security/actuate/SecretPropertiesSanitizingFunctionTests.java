@@ -69,6 +69,15 @@ class SecretPropertiesSanitizingFunctionTests {
 		assertThat(apply("sun.java.command", command)).isEqualTo(command);
 	}
 
+	@Test
+	void masksASpringApplicationJsonDocumentThatSetsTheStartersProperties() {
+		String json = "{\"hardening\":{\"admin\":{\"token\":\"t0ken\"}}}";
+		assertThat(apply("SPRING_APPLICATION_JSON", json)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+		assertThat(apply("spring.application.json", json)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+		String other = "{\"server\":{\"port\":8081}}";
+		assertThat(apply("SPRING_APPLICATION_JSON", other)).isEqualTo(other);
+	}
+
 	private Object apply(String key, Object value) {
 		MapPropertySource source = new MapPropertySource("test", Map.of(key, value));
 		return this.function.applyUnlessFiltered(new SanitizableData(source, key, value)).getValue();
