@@ -31,6 +31,9 @@ public class InvalidHardeningPropertyFailureAnalyzer
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidHardeningPropertyException cause) {
+		if (cause.getConflictingProperty() != null) {
+			return analyzeConflict(cause);
+		}
 		ConfigurationProperty property = find(cause.getProperty());
 		// What the user wrote ("1s"), not what it was bound to.
 		Object value = (property != null) ? property.getValue() : cause.getValue();
@@ -50,6 +53,34 @@ public class InvalidHardeningPropertyFailureAnalyzer
 		return new FailureAnalysis(description.toString(), cause.getAction(), cause);
 	}
 
+	// Blames the property set where it takes precedence, as the user most likely just
+	// set it; on a tie (both in one source, or neither set) the one the exception names.
+	private FailureAnalysis analyzeConflict(InvalidHardeningPropertyException cause) {
+		Setting first = setting(cause.getProperty(), cause.getValue());
+		Setting second = setting(cause.getConflictingProperty(), cause.getConflictingValue());
+		Setting blamed = (second.precedence < first.precedence) ? second : first;
+		Setting other = (blamed == first) ? second : first;
+		String description = "Invalid value '%s' for configuration property '%s'%s:%nit conflicts with '%s' = %s%s.%n%nRule: %s."
+			.formatted(blamed.value, blamed.name, blamed.origin, other.name, other.value, other.origin,
+					cause.getRule());
+		return new FailureAnalysis(description, cause.getAction(), cause);
+	}
+
+	private Setting setting(String property, Object boundValue) {
+		int precedence = 0;
+		if (this.environment != null) {
+			ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+			for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+				ConfigurationProperty found = source.getConfigurationProperty(name);
+				if (found != null) {
+					return new Setting(property, found.getValue(), origin(found), precedence);
+				}
+				precedence++;
+			}
+		}
+		return new Setting(property, boundValue, " (default)", Integer.MAX_VALUE);
+	}
+
 	private ConfigurationProperty find(String property) {
 		if (this.environment == null) {
 			return null;
@@ -62,6 +93,10 @@ public class InvalidHardeningPropertyFailureAnalyzer
 			}
 		}
 		return null;
+	}
+
+	private record Setting(String name, Object value, String origin, int precedence) {
+
 	}
 
 	private static String origin(ConfigurationProperty property) {

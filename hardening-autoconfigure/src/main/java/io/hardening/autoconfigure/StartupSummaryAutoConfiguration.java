@@ -10,6 +10,8 @@ import io.hardening.init.InitTracker;
 import io.hardening.probes.autoconfigure.ProbesProperties;
 import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.autoconfigure.ReasoningProperties;
+import io.hardening.security.ApiKeyGuard;
+import io.hardening.security.ApiKeyVerifier;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.autoconfigure.StorageProperties;
@@ -21,6 +23,7 @@ import org.springframework.boot.web.context.reactive.ReactiveWebApplicationConte
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -36,8 +39,8 @@ public final class StartupSummaryAutoConfiguration {
 	StartupSummary hardeningStartupSummary(ObjectProvider<ReasoningProperties> reasoning,
 			ObjectProvider<ReasoningModels> models, ObjectProvider<StorageProperties> storageProperties,
 			ObjectProvider<ExperimentStorage> storage, ObjectProvider<ProbesProperties> probes,
-			ObjectProvider<AdminProperties> admin, ObjectProvider<InitTracker> tracker, Environment environment,
-			ApplicationContext context) {
+			ObjectProvider<AdminProperties> admin, ObjectProvider<ApiKeyVerifier> apiKeys,
+			ObjectProvider<InitTracker> tracker, Environment environment, ApplicationContext context) {
 		List<Supplier<String>> parts = new ArrayList<>();
 		parts.add(() -> reasoning(reasoning.getIfAvailable(), models.getIfAvailable()));
 		parts.add(() -> storage(storageProperties.getIfAvailable(), storage.getIfAvailable()));
@@ -47,6 +50,7 @@ public final class StartupSummaryAutoConfiguration {
 			return (properties != null)
 					? "admin token " + (StringUtils.hasText(properties.getToken()) ? "set" : "not set") : null;
 		});
+		parts.add(() -> apiKeys(apiKeys.getIfAvailable(), environment, context));
 		return new StartupSummary(parts,
 				List.of(() -> initGateOff(tracker.getIfAvailable(), environment),
 						() -> (context instanceof ReactiveWebApplicationContext)
@@ -71,6 +75,43 @@ public final class StartupSummaryAutoConfiguration {
 		return "storage " + mode + "backend " + status.backend()
 				+ ((status.location() != null) ? " " + status.location() : "")
 				+ ((status.fallbackReason() != null) ? " (" + status.fallbackReason() + ")" : "");
+	}
+
+	// As plain as the admin token's: an empty hardening.security.api-keys leaves /api/**
+	// open, as documented, and the first line a user reads says so.
+	private static String apiKeys(ApiKeyVerifier verifier, Environment environment, ApplicationContext context) {
+		if (verifier != null) {
+			return "api keys set (" + verifier.keyCount() + "): " + ApiKeyGuard.PROTECTED_PREFIX + "/** needs "
+					+ ApiKeyVerifier.HEADER;
+		}
+		if (!isWeb(context)) {
+			// Nothing is served under /api.
+			return null;
+		}
+		ClassLoader classLoader = context.getClassLoader();
+		if (ClassUtils.isPresent("org.springframework.security.config.annotation.web.builders.HttpSecurity",
+				classLoader)
+				|| ClassUtils.isPresent("org.springframework.security.config.web.server.ServerHttpSecurity",
+						classLoader)) {
+			return "api keys off (Spring Security secures " + ApiKeyGuard.PROTECTED_PREFIX + "/**)";
+		}
+		String open = ApiKeyGuard.PROTECTED_PREFIX + "/** open";
+		return environment.getProperty("hardening.security.enabled", Boolean.class, true) ? "api keys not set: " + open
+				: "api keys off (hardening.security.enabled=false): " + open;
+	}
+
+	// By name: a non-web application may not have spring-web at all.
+	private static boolean isWeb(ApplicationContext context) {
+		if (context instanceof ReactiveWebApplicationContext) {
+			return true;
+		}
+		try {
+			return ClassUtils.forName("org.springframework.web.context.WebApplicationContext", context.getClassLoader())
+				.isInstance(context);
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -33,8 +33,46 @@ class InvalidHardeningPropertyFailureAnalyzerTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Description:")
 			.contains("Invalid value '1s' for configuration property 'hardening.init.retry.max-interval'")
-			.contains("hardening.init.retry.initial-interval = 10s")
+			.contains("it conflicts with 'hardening.init.retry.initial-interval' = 10s")
 			.contains("Action:");
+		assertNoStackTrace(output);
+	}
+
+	// Issue 21: a user who sets initial-interval above application.yml's max-interval
+	// was told that max-interval was wrong.
+	@Test
+	void initialIntervalSetOnTheCommandLineIsBlamedOverMaxIntervalFromApplicationYaml(CapturedOutput output) {
+		run(InitConfiguration.class, "--spring.config.name=init-retry-max-interval",
+				"--hardening.init.retry.initial-interval=10m");
+		assertThat(output)
+			.contains("Invalid value '10m' for configuration property "
+					+ "'hardening.init.retry.initial-interval' (from \"hardening.init.retry.initial-interval\" "
+					+ "from property source \"commandLineArgs\"):")
+			.contains("it conflicts with 'hardening.init.retry.max-interval' = 5m "
+					+ "(from class path resource [init-retry-max-interval.yml] - 4:21).")
+			.contains("Rule: hardening.init.retry.max-interval must not be below "
+					+ "hardening.init.retry.initial-interval.")
+			.contains("Lower hardening.init.retry.initial-interval");
+		assertNoStackTrace(output);
+	}
+
+	@Test
+	void maxIntervalSetOnTheCommandLineIsBlamedOverInitialIntervalFromApplicationYaml(CapturedOutput output) {
+		run(InitConfiguration.class, "--spring.config.name=init-retry-initial-interval",
+				"--hardening.init.retry.max-interval=5s");
+		assertThat(output)
+			.contains("Invalid value '5s' for configuration property 'hardening.init.retry.max-interval' (from \"")
+			.contains("it conflicts with 'hardening.init.retry.initial-interval' = 30s "
+					+ "(from class path resource [init-retry-initial-interval.yml] - 4:25).");
+		assertNoStackTrace(output);
+	}
+
+	@Test
+	void theOnlyPropertySetIsBlamedOverADefault(CapturedOutput output) {
+		run(InitConfiguration.class, "--hardening.init.retry.initial-interval=10m");
+		assertThat(output)
+			.contains("Invalid value '10m' for configuration property 'hardening.init.retry.initial-interval' (from")
+			.contains("it conflicts with 'hardening.init.retry.max-interval' = 5m (default).");
 		assertNoStackTrace(output);
 	}
 

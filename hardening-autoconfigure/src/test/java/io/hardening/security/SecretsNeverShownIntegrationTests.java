@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 8's acceptance: a whole reactive application run with an admin token, two API
- * keys and a Gemini API key (the last through an environment-style variable, as the
- * sample sets it), with every Actuator endpoint exposed and showing values. Every answer
- * and every log line of the run, startup included, is scanned for the four secrets.
+ * keys and a Gemini API key, with every Actuator endpoint exposed and showing values.
+ * Every answer and every log line of the run, startup included, is scanned for the four
+ * secrets. The secrets come on the command line, as {@code java -jar app.jar
+ * --hardening.admin.token=...} passes them (issue 21): as arguments to the application,
+ * and in the {@code sun.java.command} system property the JVM sets to the same line. The
+ * Gemini key is also set in the spelling another property source holds it in (an
+ * environment-style variable).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SecretsNeverShownIntegrationTests.SecretsApplication.class,
@@ -36,13 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.main.web-application-type=reactive", "server.address=127.0.0.1",
 				"hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.flash-latency=10ms",
 				"hardening.reasoning.simulated.pro-latency=10ms", "hardening.storage.mode=filesystem",
-				"hardening.admin.token=" + SecretsNeverShownIntegrationTests.ADMIN_TOKEN,
-				"hardening.security.api-keys[0]=" + SecretsNeverShownIntegrationTests.API_KEY_ONE,
-				"hardening.security.api-keys[1]=" + SecretsNeverShownIntegrationTests.API_KEY_TWO,
 				"HARDENING_REASONING_GEMINI_API_KEY=" + SecretsNeverShownIntegrationTests.GEMINI_KEY,
-				"hardening.reasoning.gemini-api.api-key=${HARDENING_REASONING_GEMINI_API_KEY}",
 				"management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=always",
-				"management.endpoint.configprops.show-values=always" })
+				"management.endpoint.configprops.show-values=always" },
+		args = { "--hardening.admin.token=" + SecretsNeverShownIntegrationTests.ADMIN_TOKEN,
+				"--hardening.security.api-keys=" + SecretsNeverShownIntegrationTests.API_KEY_ONE + ","
+						+ SecretsNeverShownIntegrationTests.API_KEY_TWO,
+				"--hardening.reasoning.gemini-api.api-key=" + SecretsNeverShownIntegrationTests.GEMINI_KEY })
 class SecretsNeverShownIntegrationTests {
 
 	static final String ADMIN_TOKEN = "admin-token-5f0c7e21d9";
@@ -54,6 +60,10 @@ class SecretsNeverShownIntegrationTests {
 	static final String GEMINI_KEY = "AIzaSyTestGeminiKey-4c81a2f7e6d3";
 
 	private static final List<String> SECRETS = List.of(ADMIN_TOKEN, API_KEY_ONE, API_KEY_TWO, GEMINI_KEY);
+
+	private static final String JAVA_COMMAND = "sun.java.command";
+
+	private static String javaCommandOfTheFork;
 
 	@TempDir
 	static Path root;
@@ -68,6 +78,21 @@ class SecretsNeverShownIntegrationTests {
 		registry.add("hardening.storage.filesystem.path", () -> root.toString());
 	}
 
+	// What the JVM sets for java -cp ... SecretsApplication followed by the arguments.
+	@BeforeAll
+	static void javaCommandHoldsTheArguments() {
+		javaCommandOfTheFork = System.getProperty(JAVA_COMMAND);
+		String[] args = SecretsNeverShownIntegrationTests.class.getAnnotation(SpringBootTest.class).args();
+		System.setProperty(JAVA_COMMAND, SecretsApplication.class.getName() + " " + String.join(" ", args));
+	}
+
+	@AfterAll
+	static void restoreJavaCommand() {
+		if (javaCommandOfTheFork != null) {
+			System.setProperty(JAVA_COMMAND, javaCommandOfTheFork);
+		}
+	}
+
 	@Test
 	void noAnswerAndNoLogLineOfTheRunHoldsASecret(CapturedOutput output) {
 		call(HttpMethod.GET, "/health", null, null, null);
@@ -76,6 +101,7 @@ class SecretsNeverShownIntegrationTests {
 		String configprops = call(HttpMethod.GET, "/actuator/configprops", null, null, null);
 		call(HttpMethod.GET, "/actuator/env/hardening.admin.token", null, null, null);
 		call(HttpMethod.GET, "/actuator/env/HARDENING_REASONING_GEMINI_API_KEY", null, null, null);
+		String javaCommand = call(HttpMethod.GET, "/actuator/env/" + JAVA_COMMAND, null, null, null);
 		call(HttpMethod.GET, "/actuator/init", null, null, null);
 		call(HttpMethod.POST, "/actuator/init/vertexAi", "Authorization", "Bearer wrong-token", null);
 		call(HttpMethod.POST, "/actuator/init/vertexAi", "Authorization", "Bearer " + ADMIN_TOKEN, null);
@@ -90,10 +116,17 @@ class SecretsNeverShownIntegrationTests {
 		call(HttpMethod.GET, "/actuator/beans", null, null, null);
 
 		// The properties are there, masked: the scan below is not vacuous.
-		assertThat(env).contains("hardening.admin.token")
+		assertThat(env).contains("commandLineArgs")
+			.contains("hardening.admin.token")
+			.contains("hardening.reasoning.gemini-api.api-key")
 			.contains("HARDENING_REASONING_GEMINI_API_KEY")
-			.contains("hardening.security.api-keys[1]")
+			.contains("hardening.security.api-keys")
+			.contains(JAVA_COMMAND)
 			.contains("******");
+		assertThat(javaCommand).contains(SecretsApplication.class.getName())
+			.contains("--hardening.admin.token=******")
+			.contains("--hardening.security.api-keys=******")
+			.contains("--hardening.reasoning.gemini-api.api-key=******");
 		assertThat(configprops).contains("hardening.security").contains("hardening.admin").contains("******");
 		assertThat(list).contains("secrets-run");
 		assertThat(stream).contains("event:complete");

@@ -30,7 +30,7 @@ class SamplePageTests {
 	void rootServesThePage() {
 		String page = body("/?query=hello", MediaType.TEXT_HTML);
 		assertThat(page).contains("<label for=\"query\">", "id=\"flash-text\"", "id=\"pro-text\"", "id=\"outcome\"",
-				"id=\"ready\"", "<script src=\"app.js\">");
+				"id=\"ready\"", "<script src=\"app.js\">", "<link rel=\"icon\" href=\"favicon.svg\"");
 		assertThat(page).doesNotContain("http://", "https://");
 	}
 
@@ -39,6 +39,13 @@ class SamplePageTests {
 		String script = body("/app.js", MediaType.valueOf("text/javascript"));
 		assertThat(script).contains("api/reasoning/query").doesNotContain("innerHTML", "http://", "https://");
 		body("/app.css", MediaType.valueOf("text/css"));
+	}
+
+	// Issue 21: browsers asked for /favicon.ico and got a 404 in their console; the page
+	// names its icon, served beside it.
+	@Test
+	void iconIsServedBesideThePage() {
+		assertThat(body("/favicon.svg", MediaType.valueOf("image/svg+xml"))).startsWith("<svg");
 	}
 
 	private String body(String uri, MediaType type) {

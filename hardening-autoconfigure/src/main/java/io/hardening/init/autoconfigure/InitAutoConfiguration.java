@@ -1,6 +1,7 @@
 package io.hardening.init.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.init.InitAttemptListener;
@@ -31,16 +32,24 @@ public final class InitAutoConfiguration {
 			ObjectProvider<InitAttemptListener> listeners) {
 		InitProperties.Retry retry = properties.getRetry();
 		if (retry.getMaxInterval().compareTo(retry.getInitialInterval()) < 0) {
-			throw new InvalidHardeningPropertyException("hardening.init.retry.max-interval",
-					retry.getMaxInterval().toMillis() + "ms",
-					"must not be below hardening.init.retry.initial-interval (" + retry.getInitialInterval().toMillis()
-							+ "ms)",
-					"Raise hardening.init.retry.max-interval to at least hardening.init.retry.initial-interval, "
-							+ "or lower hardening.init.retry.initial-interval.",
-					"hardening.init.retry.initial-interval");
+			// Either may be the one to change: the report blames the one set last.
+			throw InvalidHardeningPropertyException.conflict("hardening.init.retry.max-interval",
+					print(retry.getMaxInterval()), "hardening.init.retry.initial-interval",
+					print(retry.getInitialInterval()),
+					"hardening.init.retry.max-interval must not be below hardening.init.retry.initial-interval",
+					"Lower hardening.init.retry.initial-interval to at most hardening.init.retry.max-interval, "
+							+ "or raise hardening.init.retry.max-interval.");
 		}
 		return new InitTracker(components.orderedStream().toList(), backOff(retry), properties.getAttemptTimeout(),
 				Clock.systemUTC(), listeners.orderedStream().toList());
+	}
+
+	// 5m, 10s or 1500ms, as a user writes it.
+	private static String print(Duration duration) {
+		if (duration.toMillis() % 60_000 == 0) {
+			return duration.toMinutes() + "m";
+		}
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
 	}
 
 	static BackOff backOff(InitProperties.Retry retry) {

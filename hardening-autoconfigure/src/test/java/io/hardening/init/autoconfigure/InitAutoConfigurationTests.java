@@ -104,8 +104,9 @@ class InitAutoConfigurationTests {
 				assertThat(analysis).isNotNull();
 				assertThat(analysis.getDescription())
 					.startsWith("Invalid value '1s' for configuration property 'hardening.init.retry.max-interval'")
-					.contains("must not be below hardening.init.retry.initial-interval (10000ms)")
-					.contains("hardening.init.retry.initial-interval = 10s");
+					.contains("it conflicts with 'hardening.init.retry.initial-interval' = 10s")
+					.contains("Rule: hardening.init.retry.max-interval must not be below "
+							+ "hardening.init.retry.initial-interval.");
 				assertThat(analysis.getAction()).contains("hardening.init.retry.max-interval");
 			});
 	}

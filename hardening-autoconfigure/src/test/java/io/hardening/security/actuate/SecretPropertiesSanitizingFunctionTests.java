@@ -40,6 +40,44 @@ class SecretPropertiesSanitizingFunctionTests {
 		assertThat(this.function.apply(data).getValue()).isEqualTo(SanitizableData.SANITIZED_VALUE);
 	}
 
+	@Test
+	void masksSecretArgumentsInTheJavaCommandAndKeepsTheRest() {
+		String command = "io.hardening.sample.SampleApplication --server.port=8081 --hardening.admin.token=t0ken"
+				+ " --hardening.security.api-keys=key-one,key-two positional"
+				+ " --hardening.reasoning.gemini-api.api-key=AIzaKey --HARDENING_SECURITY_API_KEYS_1=key-three";
+		assertThat(apply("sun.java.command", command))
+			.isEqualTo("io.hardening.sample.SampleApplication --server.port=8081 --hardening.admin.token=******"
+					+ " --hardening.security.api-keys=****** --hardening.reasoning.gemini-api.api-key=******"
+					+ " --HARDENING_SECURITY_API_KEYS_1=******");
+	}
+
+	@Test
+	void masksASecretValueThatHeldASpaceUpToTheNextArgument() {
+		assertThat(apply("sun.java.command", "app.jar --hardening.admin.token=two words --debug"))
+			.isEqualTo("app.jar --hardening.admin.token=****** --debug");
+	}
+
+	@Test
+	void masksSecretSystemPropertiesInJavaOptionVariables() {
+		assertThat(apply("JAVA_TOOL_OPTIONS", "-Xmx512m -Dhardening.admin.token=t0ken -Dfile.encoding=UTF-8"))
+			.isEqualTo("-Xmx512m -Dhardening.admin.token=****** -Dfile.encoding=UTF-8");
+	}
+
+	@Test
+	void leavesACommandWithoutSecretsAsItIs() {
+		String command = "app.jar --server.port=8081 --hardening.admin.enabled=true --my.hardening.admin.token=x";
+		assertThat(apply("sun.java.command", command)).isEqualTo(command);
+	}
+
+	@Test
+	void masksASpringApplicationJsonDocumentThatSetsTheStartersProperties() {
+		String json = "{\"hardening\":{\"admin\":{\"token\":\"t0ken\"}}}";
+		assertThat(apply("SPRING_APPLICATION_JSON", json)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+		assertThat(apply("spring.application.json", json)).isEqualTo(SanitizableData.SANITIZED_VALUE);
+		String other = "{\"server\":{\"port\":8081}}";
+		assertThat(apply("SPRING_APPLICATION_JSON", other)).isEqualTo(other);
+	}
+
 	private Object apply(String key, Object value) {
 		MapPropertySource source = new MapPropertySource("test", Map.of(key, value));
 		return this.function.applyUnlessFiltered(new SanitizableData(source, key, value)).getValue();

@@ -1,0 +1,46 @@
+package io.hardening.resilience.autoconfigure;
+
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
+import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Leaves out Spring Cloud CircuitBreaker's blocking {@code Resilience4JAutoConfiguration}
+ * when Resilience4j's Spring Boot module is absent, as the starter brings it; the
+ * starter's {@link BlockingCircuitBreakerAutoConfiguration} creates the same factory
+ * instead.
+ * <p>
+ * That class names {@code CircuitBreakerMetricsAutoConfiguration}, a class of the module,
+ * in {@code @AutoConfigureAfter(value = ...)}. Without the module the annotation cannot
+ * be read, and every look-up of annotations on the beans' types (Jackson's
+ * {@code @JacksonComponent} scan, on every start) logged a WARN with a
+ * {@link TypeNotPresentException}. An auto-configuration left out here is never loaded as
+ * a class, so nothing reads it.
+ */
+public final class UnresolvableCircuitBreakerAutoConfigurationFilter
+		implements AutoConfigurationImportFilter, BeanClassLoaderAware {
+
+	static final String BLOCKING_AUTO_CONFIGURATION = "org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JAutoConfiguration";
+
+	// The class Spring Cloud's @AutoConfigureAfter names.
+	static final String ORDERED_AFTER = "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerMetricsAutoConfiguration";
+
+	private ClassLoader classLoader;
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
+	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
+		boolean[] matches = new boolean[autoConfigurationClasses.length];
+		boolean leaveOut = !ClassUtils.isPresent(ORDERED_AFTER, this.classLoader);
+		for (int i = 0; i < autoConfigurationClasses.length; i++) {
+			matches[i] = !(leaveOut && BLOCKING_AUTO_CONFIGURATION.equals(autoConfigurationClasses[i]));
+		}
+		return matches;
+	}
+
+}
