@@ -42,17 +42,16 @@ public final class ReasoningStreamAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReasoningRuns reasoningRuns(ReasoningModels models, ReasoningProperties modelProperties,
-			ReasoningStreamProperties properties, ObjectProvider<ModelGuard> guard,
-			ObjectProvider<RunRecorder> recorder, ObjectProvider<InitTracker> tracker,
+	ReasoningRuns reasoningRuns(ReasoningModels models, ReasoningProperties properties,
+			ObjectProvider<ModelGuard> guard, ObjectProvider<RunRecorder> recorder, ObjectProvider<InitTracker> tracker,
 			ObjectProvider<ReasoningStreamListener> listeners) {
-		return new ReasoningRuns(models, settings(modelProperties, properties), guard.getIfAvailable(ModelGuard::none),
+		return new ReasoningRuns(models, settings(properties), guard.getIfAvailable(ModelGuard::none),
 				modelsReady(tracker), recorder.getIfAvailable(RunRecorder::none),
 				new CompositeReasoningStreamListener(listeners.orderedStream().toList()));
 	}
 
-	static StreamSettings settings(ReasoningProperties models, ReasoningStreamProperties properties) {
-		return new StreamSettings(properties.getTimeout(), budget(models.getFlash()), budget(models.getPro()),
+	static StreamSettings settings(ReasoningProperties properties) {
+		return new StreamSettings(properties.getTimeout(), budget(properties.getFlash()), budget(properties.getPro()),
 				properties.getMaxConcurrentStreams(), properties.getReconnectGrace(), properties.getResumeWindow(),
 				properties.getResumeMaxRuns(), properties.getResumeMaxEvents());
 	}

@@ -30,8 +30,8 @@ public final class ReasoningWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReasoningWeb reasoningWeb(ReasoningRuns runs, ReasoningStreamProperties properties,
-			ObjectProvider<JsonMapper> mapper, ObjectProvider<InitTracker> tracker) {
+	ReasoningWeb reasoningWeb(ReasoningRuns runs, ReasoningProperties properties, ObjectProvider<JsonMapper> mapper,
+			ObjectProvider<InitTracker> tracker) {
 		return ReasoningWebSupport.web(runs, properties, mapper, tracker);
 	}
 

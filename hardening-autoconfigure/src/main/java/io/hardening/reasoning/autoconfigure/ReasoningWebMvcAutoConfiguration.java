@@ -51,8 +51,8 @@ public final class ReasoningWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReasoningWeb reasoningWeb(ReasoningRuns runs, ReasoningStreamProperties properties,
-			ObjectProvider<JsonMapper> mapper, ObjectProvider<InitTracker> tracker) {
+	ReasoningWeb reasoningWeb(ReasoningRuns runs, ReasoningProperties properties, ObjectProvider<JsonMapper> mapper,
+			ObjectProvider<InitTracker> tracker) {
 		return ReasoningWebSupport.web(runs, properties, mapper, tracker);
 	}
 
@@ -64,7 +64,7 @@ public final class ReasoningWebMvcAutoConfiguration {
 
 	@Bean(name = "reasoningMvcWriteExecutor", destroyMethod = "shutdown")
 	@ConditionalOnMissingBean(name = "reasoningMvcWriteExecutor")
-	ThreadPoolTaskExecutor reasoningMvcWriteExecutor(ReasoningStreamProperties properties) {
+	ThreadPoolTaskExecutor reasoningMvcWriteExecutor(ReasoningProperties properties) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix("hardening-mvc-write-");
 		executor.setCorePoolSize(Math.min(8, properties.getMaxConcurrentStreams()));
@@ -77,7 +77,7 @@ public final class ReasoningWebMvcAutoConfiguration {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	WebMvcConfigurer reasoningWebMvcConfigurer(ReasoningWeb reasoningWeb, ReasoningStreamProperties properties,
+	WebMvcConfigurer reasoningWebMvcConfigurer(ReasoningWeb reasoningWeb, ReasoningProperties properties,
 			ThreadPoolTaskExecutor reasoningMvcWriteExecutor, Environment environment) {
 		return new WebMvcConfigurer() {
 

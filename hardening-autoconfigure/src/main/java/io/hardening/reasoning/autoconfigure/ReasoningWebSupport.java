@@ -21,7 +21,7 @@ final class ReasoningWebSupport {
 	private ReasoningWebSupport() {
 	}
 
-	static ReasoningWeb web(ReasoningRuns runs, ReasoningStreamProperties properties, ObjectProvider<JsonMapper> mapper,
+	static ReasoningWeb web(ReasoningRuns runs, ReasoningProperties properties, ObjectProvider<JsonMapper> mapper,
 			ObjectProvider<InitTracker> tracker) {
 		return new ReasoningWeb(runs, properties.getMaxQueryLength(), properties.getHeartbeat(),
 				properties.getReconnectGrace(), mapper.getIfAvailable(JsonMapper::shared), notReadyReason(tracker));
