@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -54,6 +56,12 @@ final class ReasoningRun {
 
 	// Written by the source before the event reaches the replay.
 	private volatile long lastSequence;
+
+	// The sequences of each model's last event: what a record can answer a reconnect
+	// with.
+	private volatile long flashEnd;
+
+	private volatile long proEnd;
 
 	// Let go of when the run ends.
 	private volatile ModelLeg flash;
@@ -258,6 +266,15 @@ final class ReasoningRun {
 	 */
 	private void publish(ReasoningEvent event) {
 		this.lastSequence = event.sequence();
+		String name = event.name();
+		if (name.endsWith("_complete") || name.endsWith("_failed")) {
+			if (name.startsWith("flash")) {
+				this.flashEnd = event.sequence();
+			}
+			else if (name.startsWith("pro")) {
+				this.proEnd = event.sequence();
+			}
+		}
 		if (event.isTerminal()) {
 			end(event);
 		}
@@ -408,8 +425,20 @@ final class ReasoningRun {
 	synchronized RunRecord record() {
 		String errorCode = (this.terminal != null && ReasoningEvent.ERROR.equals(this.terminal.name()))
 				? (String) this.terminal.data().get("code") : null;
+		Map<String, Long> sequences = new LinkedHashMap<>();
+		if (this.terminal != null) {
+			putIfPositive(sequences, "flash", this.flashEnd);
+			putIfPositive(sequences, "pro", this.proEnd);
+			sequences.put("end", this.terminal.sequence());
+		}
 		return new RunRecord(this.id, this.requestId, this.query, this.startedAt, this.durationMs, outcome(), errorCode,
-				this.flashResult, this.proResult);
+				this.flashResult, this.proResult, this.owner, sequences);
+	}
+
+	private static void putIfPositive(Map<String, Long> sequences, String key, long sequence) {
+		if (sequence > 0) {
+			sequences.put(key, sequence);
+		}
 	}
 
 	private long elapsedMillis() {

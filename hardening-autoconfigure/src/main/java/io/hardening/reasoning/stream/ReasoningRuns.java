@@ -3,9 +3,11 @@ package io.hardening.reasoning.stream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import io.hardening.reasoning.ReasoningModel;
@@ -13,6 +15,7 @@ import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.stream.StreamRejectedException.Reason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -177,7 +180,7 @@ public class ReasoningRuns implements SmartLifecycle {
 		}
 		ReasoningRun run = this.runs.get(runId);
 		if (run == null) {
-			return this.elsewhere.resume(runId, after, requester);
+			return Resume.unavailable();
 		}
 		return switch (run.resume(after, requester)) {
 			case AVAILABLE -> new Resume(run.resumed(after, NO_SHOW));
@@ -185,6 +188,56 @@ public class ReasoningRuns implements SmartLifecycle {
 			case UNAVAILABLE -> Resume.unavailable();
 			case NO_SLOT -> throw reject(Reason.TOO_MANY_STREAMS, tooMany());
 		};
+	}
+
+	/**
+	 * Resumes a run held here ({@link #resume(String, String)}) or, when this instance
+	 * does not hold it, one that another replica ran, from its record: the model results
+	 * and the terminal event the client has not seen, with no model call. A run still
+	 * running elsewhere cannot be resumed.
+	 * @param lastEventId the last id the client saw, {@code {run id}:{sequence}}
+	 * @param requester who asks (a digest of its API key), {@code null} for nobody in
+	 * particular
+	 * @return what the client gets; fails with {@link StreamRejectedException} when every
+	 * stream slot is taken
+	 */
+	public Mono<Resume> resumeAnywhere(String lastEventId, String requester) {
+		int colon = (lastEventId != null) ? lastEventId.lastIndexOf(':') : -1;
+		String runId = (colon > 0) ? lastEventId.substring(0, colon) : null;
+		long after = (colon > 0) ? sequence(lastEventId.substring(colon + 1)) : -1;
+		if (runId == null || after < 0 || this.runs.containsKey(runId)) {
+			try {
+				return Mono.just(resume(lastEventId, requester));
+			}
+			catch (StreamRejectedException ex) {
+				return Mono.error(ex);
+			}
+		}
+		return this.elsewhere.missed(runId, after, requester)
+			.map(this::fromElsewhere)
+			.defaultIfEmpty(Resume.unavailable());
+	}
+
+	private Resume fromElsewhere(List<ReasoningEvent> missed) {
+		if (missed.isEmpty()) {
+			return Resume.missedNothing();
+		}
+		if (!this.slots.tryAcquire()) {
+			throw reject(Reason.TOO_MANY_STREAMS, tooMany());
+		}
+		// The slot is let go of when the connection ends, or if it never subscribes.
+		AtomicBoolean released = new AtomicBoolean();
+		Runnable release = () -> {
+			if (released.compareAndSet(false, true)) {
+				this.slots.release();
+			}
+		};
+		Disposable noShow = Mono.delay(NO_SHOW).subscribe((tick) -> release.run());
+		return new Resume(Flux.defer(() -> {
+			noShow.dispose();
+			return released.get() ? Flux.just(RunEvents.resumeUnavailable())
+					: Flux.fromIterable(missed).doFinally((signal) -> release.run());
+		}));
 	}
 
 	/**

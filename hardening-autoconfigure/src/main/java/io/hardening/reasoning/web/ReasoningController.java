@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 
 import io.hardening.reasoning.stream.ReasoningEvent;
 import io.hardening.reasoning.stream.ReasoningRuns;
-import io.hardening.reasoning.stream.ReasoningRuns.Resume;
 import io.hardening.reasoning.stream.StreamRejectedException;
 import io.hardening.reasoning.web.ReasoningApi.ApiError;
 import io.hardening.requestid.RequestIds;
@@ -13,6 +12,7 @@ import io.hardening.support.Digests;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -92,10 +92,11 @@ public class ReasoningController {
 	 * @param givenId the request id the request-id filter gave the request
 	 * @param sentId the request id the client sent
 	 * @param apiKey the client's API key, which owns the run
-	 * @return the stream, 204 when a resumed client missed nothing, or a JSON error
+	 * @return the stream, 204 when a resumed client missed nothing, or a JSON error; a
+	 * reconnect to a run another replica ran waits for its record to be read
 	 */
 	@GetMapping(produces = { MediaType.TEXT_EVENT_STREAM_VALUE, MediaType.APPLICATION_JSON_VALUE })
-	public ResponseEntity<?> get(@RequestParam(name = "query", required = false) String query,
+	public Mono<ResponseEntity<?>> get(@RequestParam(name = "query", required = false) String query,
 			@RequestHeader(name = ReasoningApi.LAST_EVENT_ID_HEADER, required = false) String lastEventId,
 			@RequestAttribute(name = RequestIds.ATTRIBUTE, required = false) String givenId,
 			@RequestHeader(name = RequestIds.HEADER, required = false) String sentId,
@@ -103,16 +104,12 @@ public class ReasoningController {
 		String requestId = ReasoningApi.requestId(givenId, sentId);
 		if (lastEventId != null) {
 			ReasoningApi.checkLastEventId(lastEventId);
-			Resume resume;
-			try {
-				resume = this.runs.resume(lastEventId, owner(apiKey));
-			}
-			catch (StreamRejectedException ex) {
-				throw ReasoningApi.rejected(ex, null);
-			}
-			return resume.nothingMissed() ? ResponseEntity.noContent().build() : events(resume.events(), requestId);
+			return this.runs.resumeAnywhere(lastEventId, owner(apiKey))
+				.<ResponseEntity<?>>map((resume) -> resume.nothingMissed() ? ResponseEntity.noContent().build()
+						: events(resume.events(), requestId))
+				.onErrorMap(StreamRejectedException.class, (ex) -> ReasoningApi.rejected(ex, null));
 		}
-		return start(this.api.check(query), requestId, apiKey);
+		return Mono.just(start(this.api.check(query), requestId, apiKey));
 	}
 
 	/**
