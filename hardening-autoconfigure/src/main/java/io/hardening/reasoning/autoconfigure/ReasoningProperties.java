@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -48,16 +49,19 @@ public class ReasoningProperties {
 	/**
 	 * Gemini on Vertex AI.
 	 */
+	@NestedConfigurationProperty
 	private final VertexProperties vertex = new VertexProperties();
 
 	/**
 	 * The Gemini Developer API.
 	 */
+	@NestedConfigurationProperty
 	private final GeminiApiProperties geminiApi = new GeminiApiProperties();
 
 	/**
 	 * The built-in simulator.
 	 */
+	@NestedConfigurationProperty
 	private final SimulatedProperties simulated = new SimulatedProperties();
 
 	/**
