@@ -43,6 +43,11 @@ import org.springframework.util.ClassUtils;
  * calls failed, stay open for {@code hardening.storage.replay-interval}; a time limiter
  * of {@code hardening.storage.gcs.write-timeout}, the only wait on a GCS call; a
  * semaphore bulkhead of 32 concurrent calls that refuses the 33rd at once.</li>
+ * <li>Bounds the edge: a connection waiting for a request is closed after 30s
+ * ({@code server.netty.idle-timeout}, {@code server.tomcat.connection-timeout} and
+ * {@code keep-alive-timeout}), longer than the heartbeat; the request line may hold a GET
+ * query of 10,000 characters ({@code server.netty.max-initial-line-length} 40KB,
+ * {@code server.max-http-request-header-size} 48KB).</li>
  * <li>Shows the request id in every log line ({@code logging.pattern.correlation}, beside
  * the trace and span ids when Micrometer Tracing is there) and turns on Reactor's
  * automatic context propagation ({@code spring.reactor.context-propagation=auto}), so a
@@ -75,10 +80,24 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		// gemini-api.api-key: read the name every guide gives explicitly.
 		defaults.put("hardening.reasoning.gemini-api.api-key", "${HARDENING_REASONING_GEMINI_API_KEY:}");
 		storageBreakerDefaults(defaults);
+		serverEdgeDefaults(defaults);
 		defaults.put("spring.reactor.context-propagation", "auto");
 		defaults.put("logging.pattern.correlation", ClassUtils.isPresent(TRACER, null)
 				? "[%X{traceId:-},%X{spanId:-}] [%X{requestId:-}] " : "[%X{requestId:-}] ");
 		return Collections.unmodifiableMap(defaults);
+	}
+
+	private static void serverEdgeDefaults(Map<String, Object> defaults) {
+		// A connection waiting for a request (nothing sent, half a header, keep-alive) is
+		// closed after 30s, longer than the 15s heartbeat; Tomcat's timeout also bounds
+		// each read of a body and each blocking write.
+		defaults.put("server.netty.idle-timeout", "30s");
+		defaults.put("server.tomcat.connection-timeout", "30s");
+		defaults.put("server.tomcat.keep-alive-timeout", "30s");
+		// A GET query of 10,000 characters (SPEC's max-query-length), percent-encoded,
+		// fits in the request line: Netty's default of 4 KB answered 414.
+		defaults.put("server.netty.max-initial-line-length", "40KB");
+		defaults.put("server.max-http-request-header-size", "48KB");
 	}
 
 	private static void storageBreakerDefaults(Map<String, Object> defaults) {

@@ -24,7 +24,7 @@ public final class RequestIds {
 	/**
 	 * The request or exchange attribute that holds the request id.
 	 */
-	public static final String ATTRIBUTE = RequestIds.class.getName() + ".requestId";
+	public static final String ATTRIBUTE = "io.hardening.requestid.RequestIds.requestId";
 
 	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 

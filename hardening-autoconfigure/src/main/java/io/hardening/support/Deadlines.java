@@ -1,26 +1,21 @@
 package io.hardening.support;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Operators;
+import reactor.core.publisher.Mono;
 
 /**
- * Bounds a whole stream in time with one pending timer per subscription.
+ * Bounds a stream in time with Reactor's own operators, one timer per budget.
  * <p>
- * When the timer expires the stream is cancelled, then fails: a model call past its
- * budget must not keep its HTTP connection open (a {@code takeUntilOther} with an error
- * does not cancel it, reactor-core#4230). {@code timeout} with a per-element timer would
- * cancel too, but it cancels and schedules a timer on every element: the timer queue was
- * about 6% of a loaded streaming endpoint's CPU samples, part of it from that
- * (docs/performance.md).
- * <p>
- * A first-element budget and a total budget share one timer: it first runs to the
- * first-element budget and, when an element came in time, once more to the total. The
- * whole deadline is one subscriber ({@link DeadlineSubscriber}) rather than a composition
- * of operators: each open stream holds it, and an operator chain for it was about a fifth
- * of what the starter added to an open SSE stream.
+ * When a budget is spent the stream is cancelled, then fails: a model call past its
+ * budget must not keep its HTTP connection open. The first-element budget is
+ * {@code timeout(first, next)} whose next timeouts never fire (no timer per element); the
+ * total budget is {@code takeUntilOther} on one delay, which cancels the source (an
+ * erroring {@code takeUntilOther} would not, reactor-core#4230), followed by the error
+ * when the delay is what ended it.
  */
 public final class Deadlines {
 
@@ -37,14 +32,17 @@ public final class Deadlines {
 	 * @return the bounded stream
 	 */
 	public static <T> Flux<T> within(Flux<T> source, Duration budget, Supplier<? extends Throwable> error) {
-		return bounded(source, null, null, budget, error);
+		return Flux.defer(() -> {
+			AtomicBoolean expired = new AtomicBoolean();
+			return source.takeUntilOther(Mono.delay(budget).doOnNext((tick) -> expired.set(true)))
+				.concatWith(Mono.defer(() -> expired.get() ? Mono.error(error.get()) : Mono.empty()));
+		});
 	}
 
 	/**
 	 * Lets a stream wait at most {@code first} for its first element and run for at most
 	 * {@code budget} from its subscription; then cancels it and fails with
-	 * {@code lateFirst}, or {@code late} once an element came. Only one timer is pending
-	 * at a time.
+	 * {@code lateFirst}, or {@code late} once an element came.
 	 * @param <T> the type of the elements
 	 * @param source the stream
 	 * @param first the longest wait for the first element
@@ -58,17 +56,8 @@ public final class Deadlines {
 		if (first.compareTo(budget) >= 0) {
 			return within(source, budget, late);
 		}
-		return bounded(source, first, lateFirst, budget.minus(first), late);
-	}
-
-	private static <T> Flux<T> bounded(Flux<T> source, Duration first, Supplier<? extends Throwable> lateFirst,
-			Duration rest, Supplier<? extends Throwable> late) {
-		// Under automatic context propagation Reactor wraps the subscriber downstream of
-		// a lifted one (reactor.core.publisher.Operators.LiftFunction), so that what the
-		// lifted code signals restores the thread locals: one wrapper per subscription,
-		// as a Flux of our own would get (docs/performance.md, Streaming).
-		return source.transform(Operators
-			.<T, T>lift((scannable, actual) -> new DeadlineSubscriber<>(actual, first, lateFirst, rest, late)));
+		return within(Flux.defer(() -> source.timeout(Mono.delay(first), (element) -> Mono.never(),
+				Flux.defer(() -> Flux.error(lateFirst.get())))), budget, late);
 	}
 
 }

@@ -48,6 +48,21 @@ class HardeningDefaultsEnvironmentPostProcessorTests {
 		assertThat(this.environment.getProperty("logging.pattern.correlation")).contains("%X{requestId:-}");
 	}
 
+	@Test
+	void edgeTimeoutsOutlastTheHeartbeatAndTheRequestLineHoldsALongQuery() {
+		postProcess();
+		Binder binder = Binder.get(this.environment);
+		java.time.Duration heartbeat = java.time.Duration.ofSeconds(15);
+		assertThat(binder.bind("server.netty.idle-timeout", java.time.Duration.class).get()).isGreaterThan(heartbeat);
+		assertThat(binder.bind("server.tomcat.connection-timeout", java.time.Duration.class).get())
+			.isGreaterThan(heartbeat);
+		assertThat(binder.bind("server.tomcat.keep-alive-timeout", java.time.Duration.class).get())
+			.isGreaterThan(heartbeat);
+		assertThat(binder.bind("server.netty.max-initial-line-length", org.springframework.util.unit.DataSize.class)
+			.get()
+			.toBytes()).isGreaterThan(30000);
+	}
+
 	private String apiKey() {
 		return Binder.get(this.environment).bind("hardening.reasoning.gemini-api.api-key", String.class).orElse("");
 	}

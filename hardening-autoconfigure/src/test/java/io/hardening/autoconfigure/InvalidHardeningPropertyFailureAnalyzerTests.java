@@ -1,7 +1,7 @@
 package io.hardening.autoconfigure;
 
 import io.hardening.init.autoconfigure.InitAutoConfiguration;
-import io.hardening.reasoning.autoconfigure.ReasoningStreamProperties;
+import io.hardening.reasoning.autoconfigure.ReasoningProperties;
 import io.hardening.storage.autoconfigure.StorageAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,7 +124,7 @@ class InvalidHardeningPropertyFailureAnalyzerTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ReasoningStreamProperties.class)
+	@EnableConfigurationProperties(ReasoningProperties.class)
 	static class ReasoningConfiguration {
 
 	}

@@ -28,7 +28,7 @@ class GeminiApiReasoningConfiguration {
 	@ConditionalOnMissingBean
 	GeminiClient reasoningGeminiClient(ReasoningProperties properties, ObjectProvider<WebClient.Builder> builders,
 			ObjectProvider<GeminiConnectionPool> pools, ObjectProvider<JsonMapper> mappers) {
-		ReasoningProperties.GeminiApi api = properties.getGeminiApi();
+		GeminiApiProperties api = properties.getGeminiApi();
 		return GeminiClients.client(api.getBaseUrl(), new GeminiApiEndpoint(api.getApiKey()), builders, pools, mappers);
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "hardening.reasoning.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ ReasoningProperties.class, ReasoningStreamProperties.class })
+@EnableConfigurationProperties(ReasoningProperties.class)
 @Import({ VertexReasoningConfiguration.class, GeminiApiReasoningConfiguration.class,
 		SimulatedReasoningConfiguration.class, ReasoningConnectionPoolConfiguration.class })
 public final class ReasoningAutoConfiguration {

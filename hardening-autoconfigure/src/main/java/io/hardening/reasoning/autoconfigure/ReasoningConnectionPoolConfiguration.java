@@ -17,7 +17,7 @@ class ReasoningConnectionPoolConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GeminiConnectionPool reasoningConnectionPool(ReasoningStreamProperties properties) {
+	GeminiConnectionPool reasoningConnectionPool(ReasoningProperties properties) {
 		return new GeminiConnectionPool(properties.getMaxConcurrentStreams() * 2);
 	}
 

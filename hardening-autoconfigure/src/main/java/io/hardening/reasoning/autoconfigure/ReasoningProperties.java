@@ -4,18 +4,20 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * Configuration properties for the Flash and Pro model clients.
+ * Configuration properties of reasoning ({@code hardening.reasoning}): the model clients
+ * and the streaming endpoint ({@code /api/reasoning/query}).
  */
 @ConfigurationProperties("hardening.reasoning")
 public class ReasoningProperties {
 
-	private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
+	static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
 
-	private static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9-]*");
+	static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9-]*");
 
 	/**
 	 * Whether to create the model clients.
@@ -47,17 +49,76 @@ public class ReasoningProperties {
 	/**
 	 * Gemini on Vertex AI.
 	 */
-	private final Vertex vertex = new Vertex();
+	@NestedConfigurationProperty
+	private final VertexProperties vertex = new VertexProperties();
 
 	/**
 	 * The Gemini Developer API.
 	 */
-	private final GeminiApi geminiApi = new GeminiApi();
+	@NestedConfigurationProperty
+	private final GeminiApiProperties geminiApi = new GeminiApiProperties();
 
 	/**
 	 * The built-in simulator.
 	 */
-	private final Simulated simulated = new Simulated();
+	@NestedConfigurationProperty
+	private final SimulatedProperties simulated = new SimulatedProperties();
+
+	/**
+	 * Budget of a whole stream: every stream ends with a complete or error event within
+	 * it. Each model's own timeout is capped by it.
+	 */
+	private Duration timeout = Duration.ofSeconds(120);
+
+	/**
+	 * Interval of the comment lines that keep proxies from closing an idle stream.
+	 */
+	private Duration heartbeat = Duration.ofSeconds(15);
+
+	/**
+	 * Longest query accepted, in characters.
+	 */
+	private int maxQueryLength = 10000;
+
+	/**
+	 * Most streams running at once; more are refused with 429. Also sizes the model
+	 * clients' connection pool (two connections a stream).
+	 */
+	private int maxConcurrentStreams = 256;
+
+	/**
+	 * How long a stream whose client left goes on, waiting for a reconnect with
+	 * Last-Event-ID, before both model calls are cancelled. 0 cancels at once.
+	 */
+	private Duration reconnectGrace = Duration.ofSeconds(5);
+
+	/**
+	 * How long a finished stream's events are kept for a client that reconnects with
+	 * Last-Event-ID.
+	 */
+	private Duration resumeWindow = Duration.ofSeconds(60);
+
+	/**
+	 * Most finished streams kept for reconnects; the oldest are dropped first.
+	 */
+	private int resumeMaxRuns = 256;
+
+	/**
+	 * Most events kept per stream for reconnects; a reconnect that needs older ones gets
+	 * resume_unavailable.
+	 */
+	private int resumeMaxEvents = 2000;
+
+	/**
+	 * Whether to save every finished stream as a run record (an experiment whose id
+	 * starts with run-) through the storage bean.
+	 */
+	private boolean persistRuns = true;
+
+	/**
+	 * The HTTP endpoint.
+	 */
+	private final Web web = new Web();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -91,16 +152,94 @@ public class ReasoningProperties {
 		return this.pro;
 	}
 
-	public Vertex getVertex() {
+	public VertexProperties getVertex() {
 		return this.vertex;
 	}
 
-	public GeminiApi getGeminiApi() {
+	public GeminiApiProperties getGeminiApi() {
 		return this.geminiApi;
 	}
 
-	public Simulated getSimulated() {
+	public SimulatedProperties getSimulated() {
 		return this.simulated;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = positive("hardening.reasoning.timeout", timeout);
+	}
+
+	public Duration getHeartbeat() {
+		return this.heartbeat;
+	}
+
+	public void setHeartbeat(Duration heartbeat) {
+		this.heartbeat = positive("hardening.reasoning.heartbeat", heartbeat);
+	}
+
+	public int getMaxQueryLength() {
+		return this.maxQueryLength;
+	}
+
+	public void setMaxQueryLength(int maxQueryLength) {
+		this.maxQueryLength = atLeastOne("hardening.reasoning.max-query-length", maxQueryLength);
+	}
+
+	public int getMaxConcurrentStreams() {
+		return this.maxConcurrentStreams;
+	}
+
+	public void setMaxConcurrentStreams(int maxConcurrentStreams) {
+		this.maxConcurrentStreams = atLeastOne("hardening.reasoning.max-concurrent-streams", maxConcurrentStreams);
+	}
+
+	public Duration getReconnectGrace() {
+		return this.reconnectGrace;
+	}
+
+	public void setReconnectGrace(Duration reconnectGrace) {
+		this.reconnectGrace = notNegative("hardening.reasoning.reconnect-grace", reconnectGrace);
+	}
+
+	public Duration getResumeWindow() {
+		return this.resumeWindow;
+	}
+
+	public void setResumeWindow(Duration resumeWindow) {
+		this.resumeWindow = notNegative("hardening.reasoning.resume-window", resumeWindow);
+	}
+
+	public int getResumeMaxRuns() {
+		return this.resumeMaxRuns;
+	}
+
+	public void setResumeMaxRuns(int resumeMaxRuns) {
+		Assert.isTrue(resumeMaxRuns >= 0,
+				() -> "hardening.reasoning.resume-max-runs must be zero or more, got " + resumeMaxRuns);
+		this.resumeMaxRuns = resumeMaxRuns;
+	}
+
+	public int getResumeMaxEvents() {
+		return this.resumeMaxEvents;
+	}
+
+	public void setResumeMaxEvents(int resumeMaxEvents) {
+		this.resumeMaxEvents = atLeastOne("hardening.reasoning.resume-max-events", resumeMaxEvents);
+	}
+
+	public boolean isPersistRuns() {
+		return this.persistRuns;
+	}
+
+	public void setPersistRuns(boolean persistRuns) {
+		this.persistRuns = persistRuns;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	static Duration positive(String property, Duration value) {
@@ -124,6 +263,31 @@ public class ReasoningProperties {
 		Assert.isTrue(value != null && (value.startsWith("http://") || value.startsWith("https://")),
 				() -> property + " must be an http or https URL, got '" + value + "'");
 		return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+	}
+
+	static int atLeastOne(String property, int value) {
+		Assert.isTrue(value >= 1, () -> property + " must be at least 1, got " + value);
+		return value;
+	}
+
+	/**
+	 * The HTTP endpoint.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether to serve POST and GET /api/reasoning/query.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**
@@ -202,183 +366,6 @@ public class ReasoningProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = positive(this.prefix + "timeout", timeout);
-		}
-
-	}
-
-	/**
-	 * Gemini on Vertex AI.
-	 */
-	public static class Vertex {
-
-		/**
-		 * Google Cloud project that is billed for the calls. Required with the vertex
-		 * provider.
-		 */
-		private String projectId;
-
-		/**
-		 * Location that serves the models: global (host aiplatform.googleapis.com) or a
-		 * region such as us-central1 (host us-central1-aiplatform.googleapis.com).
-		 */
-		private String location = "global";
-
-		/**
-		 * Base URL that replaces the one computed from the location, for a local stand-in
-		 * in tests.
-		 */
-		private String baseUrl;
-
-		public String getProjectId() {
-			return this.projectId;
-		}
-
-		public void setProjectId(String projectId) {
-			Assert.isTrue(projectId == null || !projectId.contains("/"),
-					() -> "hardening.reasoning.vertex.project-id must not contain '/', got '" + projectId + "'");
-			this.projectId = StringUtils.hasText(projectId) ? projectId.strip() : null;
-		}
-
-		public String getLocation() {
-			return this.location;
-		}
-
-		public void setLocation(String location) {
-			Assert.isTrue(location != null && LOCATION.matcher(location).matches(),
-					() -> "hardening.reasoning.vertex.location must be global or a region such as us-central1, got '"
-							+ location + "'");
-			this.location = location;
-		}
-
-		public String getBaseUrl() {
-			return this.baseUrl;
-		}
-
-		public void setBaseUrl(String baseUrl) {
-			this.baseUrl = StringUtils.hasText(baseUrl) ? url("hardening.reasoning.vertex.base-url", baseUrl) : null;
-		}
-
-	}
-
-	/**
-	 * The Gemini Developer API.
-	 */
-	public static class GeminiApi {
-
-		/**
-		 * API key, sent in the x-goog-api-key header. Set it through the
-		 * HARDENING_REASONING_GEMINI_API_KEY environment variable rather than a file.
-		 */
-		private String apiKey;
-
-		/**
-		 * Base URL of the API.
-		 */
-		private String baseUrl = "https://generativelanguage.googleapis.com";
-
-		public String getApiKey() {
-			return this.apiKey;
-		}
-
-		public void setApiKey(String apiKey) {
-			this.apiKey = apiKey;
-		}
-
-		public String getBaseUrl() {
-			return this.baseUrl;
-		}
-
-		public void setBaseUrl(String baseUrl) {
-			this.baseUrl = url("hardening.reasoning.gemini-api.base-url", baseUrl);
-		}
-
-	}
-
-	/**
-	 * The built-in simulator.
-	 */
-	public static class Simulated {
-
-		/**
-		 * Time the simulated flash model takes for a whole answer, spread over its
-		 * pieces.
-		 */
-		private Duration flashLatency = Duration.ofMillis(300);
-
-		/**
-		 * Time the simulated pro model takes for a whole answer, spread over its pieces.
-		 */
-		private Duration proLatency = Duration.ofMillis(900);
-
-		/**
-		 * Share of the simulated flash model's calls that fail, from 0.0 to 1.0.
-		 */
-		private double flashFailureRate = 0.0;
-
-		/**
-		 * Share of the simulated pro model's calls that fail, from 0.0 to 1.0.
-		 */
-		private double proFailureRate = 0.0;
-
-		/**
-		 * How many first attempts of the vertexAi init component fail.
-		 */
-		private int initFailures = 0;
-
-		/**
-		 * Seed of the failure decisions: the same seed and order of calls give the same
-		 * failures.
-		 */
-		private long seed = 0;
-
-		public Duration getFlashLatency() {
-			return this.flashLatency;
-		}
-
-		public void setFlashLatency(Duration flashLatency) {
-			this.flashLatency = notNegative("hardening.reasoning.simulated.flash-latency", flashLatency);
-		}
-
-		public Duration getProLatency() {
-			return this.proLatency;
-		}
-
-		public void setProLatency(Duration proLatency) {
-			this.proLatency = notNegative("hardening.reasoning.simulated.pro-latency", proLatency);
-		}
-
-		public double getFlashFailureRate() {
-			return this.flashFailureRate;
-		}
-
-		public void setFlashFailureRate(double flashFailureRate) {
-			this.flashFailureRate = rate("hardening.reasoning.simulated.flash-failure-rate", flashFailureRate);
-		}
-
-		public double getProFailureRate() {
-			return this.proFailureRate;
-		}
-
-		public void setProFailureRate(double proFailureRate) {
-			this.proFailureRate = rate("hardening.reasoning.simulated.pro-failure-rate", proFailureRate);
-		}
-
-		public int getInitFailures() {
-			return this.initFailures;
-		}
-
-		public void setInitFailures(int initFailures) {
-			Assert.isTrue(initFailures >= 0,
-					() -> "hardening.reasoning.simulated.init-failures must be zero or more, got " + initFailures);
-			this.initFailures = initFailures;
-		}
-
-		public long getSeed() {
-			return this.seed;
-		}
-
-		public void setSeed(long seed) {
-			this.seed = seed;
 		}
 
 	}

@@ -11,10 +11,14 @@ import io.hardening.reasoning.stream.CompositeReasoningStreamListener;
 import io.hardening.reasoning.stream.ModelBudget;
 import io.hardening.reasoning.stream.ModelGuard;
 import io.hardening.reasoning.stream.ReasoningRuns;
+import io.hardening.reasoning.stream.RecordedRuns;
 import io.hardening.reasoning.stream.ReasoningStreamListener;
 import io.hardening.reasoning.stream.RunRecorder;
+import io.hardening.reasoning.stream.RunsElsewhere;
 import io.hardening.reasoning.stream.StreamSettings;
+import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.autoconfigure.StorageAutoConfiguration;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,17 +46,27 @@ public final class ReasoningStreamAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReasoningRuns reasoningRuns(ReasoningModels models, ReasoningProperties modelProperties,
-			ReasoningStreamProperties properties, ObjectProvider<ModelGuard> guard,
-			ObjectProvider<RunRecorder> recorder, ObjectProvider<InitTracker> tracker,
-			ObjectProvider<ReasoningStreamListener> listeners) {
-		return new ReasoningRuns(models, settings(modelProperties, properties), guard.getIfAvailable(ModelGuard::none),
+	ReasoningRuns reasoningRuns(ReasoningModels models, ReasoningProperties properties,
+			ObjectProvider<ModelGuard> guard, ObjectProvider<RunRecorder> recorder, ObjectProvider<InitTracker> tracker,
+			ObjectProvider<ReasoningStreamListener> listeners, ObjectProvider<ExperimentStorage> storage) {
+		return new ReasoningRuns(models, settings(properties), guard.getIfAvailable(ModelGuard::none),
 				modelsReady(tracker), recorder.getIfAvailable(RunRecorder::none),
-				new CompositeReasoningStreamListener(listeners.orderedStream().toList()));
+				new CompositeReasoningStreamListener(listeners.orderedStream().toList()),
+				runsElsewhere(properties, storage));
 	}
 
-	static StreamSettings settings(ReasoningProperties models, ReasoningStreamProperties properties) {
-		return new StreamSettings(properties.getTimeout(), budget(models.getFlash()), budget(models.getPro()),
+	/**
+	 * Reconnects to runs another replica ran are answered from their records, when runs
+	 * are recorded.
+	 */
+	private static RunsElsewhere runsElsewhere(ReasoningProperties properties,
+			ObjectProvider<ExperimentStorage> storage) {
+		ExperimentStorage experiments = properties.isPersistRuns() ? storage.getIfAvailable() : null;
+		return (experiments != null) ? new RecordedRuns(experiments, Schedulers.boundedElastic()) : RunsElsewhere.NONE;
+	}
+
+	static StreamSettings settings(ReasoningProperties properties) {
+		return new StreamSettings(properties.getTimeout(), budget(properties.getFlash()), budget(properties.getPro()),
 				properties.getMaxConcurrentStreams(), properties.getReconnectGrace(), properties.getResumeWindow(),
 				properties.getResumeMaxRuns(), properties.getResumeMaxEvents());
 	}

@@ -1,7 +1,8 @@
 package io.hardening.reasoning.autoconfigure;
 
+import io.hardening.init.InitTracker;
 import io.hardening.reasoning.stream.ReasoningRuns;
-import io.hardening.reasoning.web.ReasoningHandler;
+import io.hardening.reasoning.web.ReasoningController;
 import io.hardening.reasoning.web.ReasoningWeb;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,12 +14,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for {@code /api/reasoning/query} in a reactive web application.
+ * Auto-configuration} for {@code /api/reasoning/query} in a reactive web application: the
+ * controller both stacks share, and the non-blocking reader of its request body.
  */
 @AutoConfiguration(after = ReasoningStreamAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -28,16 +30,27 @@ public final class ReasoningWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReasoningHandler reasoningHandler(ReasoningRuns runs, ReasoningStreamProperties properties,
-			ObjectProvider<JsonMapper> mapper) {
-		return ReasoningWeb.reactive(runs, properties.getMaxQueryLength(), properties.getHeartbeat(),
-				properties.getReconnectGrace(), mapper.getIfAvailable(JsonMapper::shared));
+	ReasoningWeb reasoningWeb(ReasoningRuns runs, ReasoningProperties properties, ObjectProvider<JsonMapper> mapper,
+			ObjectProvider<InitTracker> tracker) {
+		return ReasoningWebSupport.web(runs, properties, mapper, tracker);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(name = "reasoningRouterFunction")
-	RouterFunction<ServerResponse> reasoningRouterFunction(ReasoningHandler reasoningHandler) {
-		return reasoningHandler.routes();
+	@ConditionalOnMissingBean
+	ReasoningController reasoningController(ReasoningWeb reasoningWeb) {
+		return reasoningWeb.controller();
+	}
+
+	@Bean
+	WebFluxConfigurer reasoningWebFluxConfigurer(ReasoningWeb reasoningWeb) {
+		return new WebFluxConfigurer() {
+
+			@Override
+			public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+				configurer.customCodecs().register(reasoningWeb.reactiveReader());
+			}
+
+		};
 	}
 
 }

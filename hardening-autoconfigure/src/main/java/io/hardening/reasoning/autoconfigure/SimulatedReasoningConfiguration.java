@@ -20,7 +20,7 @@ class SimulatedReasoningConfiguration {
 
 	@Bean
 	ReasoningModels reasoningModels(ReasoningProperties properties) {
-		ReasoningProperties.Simulated simulated = properties.getSimulated();
+		SimulatedProperties simulated = properties.getSimulated();
 		return new ReasoningModels(
 				new SimulatedModel("simulated-flash", simulated.getFlashLatency(), simulated.getFlashFailureRate(),
 						simulated.getSeed()),

@@ -38,7 +38,7 @@ class VertexReasoningConfiguration {
 	GeminiClient reasoningGeminiClient(ReasoningProperties properties, VertexCredentialsSupplier credentials,
 			ObjectProvider<WebClient.Builder> builders, ObjectProvider<GeminiConnectionPool> pools,
 			ObjectProvider<JsonMapper> mappers) {
-		ReasoningProperties.Vertex vertex = properties.getVertex();
+		VertexProperties vertex = properties.getVertex();
 		String baseUrl = (vertex.getBaseUrl() != null) ? vertex.getBaseUrl()
 				: VertexEndpoint.baseUrl(vertex.getLocation());
 		return GeminiClients.client(baseUrl,

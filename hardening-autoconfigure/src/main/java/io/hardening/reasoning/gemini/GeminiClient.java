@@ -84,8 +84,20 @@ public class GeminiClient {
 	 * @return the pieces of text
 	 */
 	public Flux<String> stream(String model, String prompt, Duration timeout) {
+		return Deadlines.within(stream(model, prompt), timeout, () -> timedOut(model, timeout));
+	}
+
+	/**
+	 * Streams a model's answer, thought parts and empty frames left out, with no time
+	 * budget of its own: for a caller that bounds the call itself (a reasoning stream's
+	 * model leg), so that one call runs one deadline timer, not two.
+	 * @param model the model id
+	 * @param prompt the prompt
+	 * @return the pieces of text
+	 */
+	public Flux<String> stream(String model, String prompt) {
 		String where = this.endpoint.where(model);
-		Flux<String> texts = this.endpoint.headers()
+		return this.endpoint.headers()
 			.flatMapMany(
 					(headers) -> post(this.endpoint.path(model, "streamGenerateContent") + "?alt=sse", headers, prompt)
 						.accept(MediaType.TEXT_EVENT_STREAM)
@@ -94,8 +106,7 @@ public class GeminiClient {
 						.bodyToFlux(SSE))
 			.mapNotNull(ServerSentEvent::data)
 			.map((data) -> this.payloads.text(model, where, data))
-			.filter((text) -> !text.isEmpty());
-		return Deadlines.within(texts, timeout, () -> timedOut(model, timeout))
+			.filter((text) -> !text.isEmpty())
 			.onErrorMap((ex) -> modelException(model, ex));
 	}
 

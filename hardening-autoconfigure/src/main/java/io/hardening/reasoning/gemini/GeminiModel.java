@@ -34,9 +34,13 @@ public class GeminiModel implements ReasoningModel {
 		return this.model;
 	}
 
+	/**
+	 * Streams the answer with no deadline of its own: the reasoning stream's model leg
+	 * bounds every call with its first-token and total budgets.
+	 */
 	@Override
 	public Flux<String> stream(String query) {
-		return this.client.stream(this.model, query, this.timeout);
+		return this.client.stream(this.model, query);
 	}
 
 	@Override

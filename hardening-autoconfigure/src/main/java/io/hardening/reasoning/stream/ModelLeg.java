@@ -3,30 +3,26 @@ package io.hardening.reasoning.stream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
 import io.hardening.reasoning.ReasoningModel;
 import io.hardening.support.Deadlines;
 import io.hardening.support.Sanitizer;
-import reactor.core.Disposable;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.SignalType;
-import reactor.util.context.Context;
-import reactor.util.context.ContextView;
+import reactor.core.publisher.Mono;
 
 /**
  * One model's part of one run: calls the model within its budgets and behind its guard,
  * turns what it streams into {@code *_delta}, {@code *_complete} and {@code *_failed}
- * events, and keeps what the run needs afterwards. A failure never escapes: it becomes a
+ * events, and keeps what the run's record needs. A failure never escapes: it becomes a
  * {@code *_failed} event.
  * <p>
- * The leg is itself the subscriber of its call, so that an open stream holds no operators
- * of its own between the model's pieces and the run's events.
+ * The whole answer is joined once, when the call ends: the {@code *_complete} event, the
+ * run's {@code complete} event and its record share that one string, and the buffer the
+ * pieces were gathered in is let go.
  */
-final class ModelLeg extends BaseSubscriber<String> {
+final class ModelLeg {
 
 	private static final int MAX_ERROR_LENGTH = 500;
 
@@ -42,16 +38,11 @@ final class ModelLeg extends BaseSubscriber<String> {
 
 	private final String deltaName;
 
-	// Set before the call is subscribed, read on the model's thread.
-	private Consumer<ReasoningEvent> events;
+	// Appended on the model's thread; read by whoever ends the run (a cancellation may
+	// come from another thread). Its own lock never calls out.
+	private volatile StringBuffer pieces = new StringBuffer();
 
-	private Runnable done;
-
-	// The context of the connection that started the run, until the call ends.
-	private volatile Context context = Context.empty();
-
-	// Appended on the model's thread, read by whoever ends the run.
-	private final StringBuffer response = new StringBuffer();
+	private volatile String answer;
 
 	private volatile long startNanos;
 
@@ -72,68 +63,25 @@ final class ModelLeg extends BaseSubscriber<String> {
 	}
 
 	/**
-	 * Calls the model once. Its events go to {@code events}: deltas, then one
-	 * {@code *_complete} or {@code *_failed}, after which {@code done} runs. Disposing
-	 * the returned handle cancels the call, which then sends nothing more. The call sees
-	 * {@code context} (the request id, the request's observation): with automatic context
-	 * propagation an empty one would clear them from the thread at each operator that
-	 * restores thread locals, and Micrometer would open a no-op observation scope for
-	 * each call, which the call's timers then keep.
+	 * The call's events: deltas, then one {@code *_complete} or {@code *_failed}. The
+	 * model is called on subscription; cancelling the subscription cancels the call.
+	 * @param query the query
+	 * @return the events, which never fail
 	 */
-	Disposable start(String query, Consumer<ReasoningEvent> events, Runnable done, ContextView context) {
-		this.events = events;
-		this.done = done;
-		this.context = Context.of(context);
-		this.startNanos = StreamClock.nanoTime();
-		Flux<String> call;
-		try {
-			call = this.guard.protect(this.role, budgeted(query));
-		}
-		catch (RuntimeException ex) {
-			call = Flux.error(ex);
-		}
-		call.subscribe(this);
-		return this;
-	}
-
-	@Override
-	protected void hookOnNext(String piece) {
-		received(piece);
-		this.events.accept(ReasoningEvent.of(this.deltaName, Map.of("text", piece)));
-	}
-
-	@Override
-	protected void hookOnComplete() {
-		this.events.accept(completed());
-		this.done.run();
-	}
-
-	@Override
-	protected void hookOnError(Throwable failure) {
-		this.events.accept(failed(failure));
-		this.done.run();
-	}
-
-	@Override
-	protected void hookOnCancel() {
-		this.listener.modelFinished(this.role, "cancelled", elapsed());
-	}
-
-	@Override
-	protected void hookFinally(SignalType type) {
-		// A finished run is kept for reconnects: it need not keep the request's context.
-		this.context = Context.empty();
-	}
-
-	@Override
-	public Context currentContext() {
-		return this.context;
+	Flux<ReasoningEvent> events(String query) {
+		return Flux.defer(() -> {
+			this.startNanos = StreamClock.nanoTime();
+			return this.guard.protect(this.role, budgeted(query));
+		})
+			.map(this::delta)
+			.concatWith(Mono.fromSupplier(this::completed))
+			.onErrorResume((failure) -> Mono.fromSupplier(() -> failed(failure)))
+			.doOnCancel(() -> this.listener.modelFinished(this.role, "cancelled", elapsed()));
 	}
 
 	private Flux<String> budgeted(String query) {
 		Duration first = this.budget.firstToken();
 		Duration total = this.budget.total();
-		// One timer per call for both budgets (Deadlines), not one each.
 		return Deadlines.within(Flux.defer(() -> this.model.stream(query)), first,
 				() -> timeout("sent no text within " + first.toMillis() + "ms"), total,
 				() -> timeout("did not finish within " + total.toMillis() + "ms"));
@@ -144,29 +92,46 @@ final class ModelLeg extends BaseSubscriber<String> {
 				new TimeoutException());
 	}
 
-	private void received(String piece) {
+	private ReasoningEvent delta(String piece) {
 		if (this.firstTokenNanos < 0) {
 			this.firstTokenNanos = StreamClock.nanoTime() - this.startNanos;
 			this.listener.firstToken(this.role, Duration.ofNanos(this.firstTokenNanos));
 		}
-		this.response.append(piece);
+		StringBuffer buffer = this.pieces;
+		if (buffer != null) {
+			buffer.append(piece);
+		}
+		return ReasoningEvent.of(this.deltaName, Map.of("text", piece));
 	}
 
 	private ReasoningEvent completed() {
 		this.durationNanos = StreamClock.nanoTime() - this.startNanos;
+		String response = seal();
 		this.listener.modelFinished(this.role, "success", Duration.ofNanos(this.durationNanos));
-		return ReasoningEvent.of(this.role + "_complete", EventData.of("response", response(), "duration_ms",
+		return ReasoningEvent.of(this.role + "_complete", EventData.of("response", response, "duration_ms",
 				durationMillis(), "first_token_ms", firstTokenMillis(), "model", this.model.name()));
 	}
 
 	private ReasoningEvent failed(Throwable failure) {
 		this.durationNanos = StreamClock.nanoTime() - this.startNanos;
 		this.failureCode = code(failure);
+		seal();
 		this.listener.modelFinished(this.role, this.failureCode.equals("model_error") ? "error" : this.failureCode,
 				Duration.ofNanos(this.durationNanos));
 		return ReasoningEvent.of(this.role + "_failed",
 				EventData.of("error", Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH), "code",
 						this.failureCode, "model", this.model.name()));
+	}
+
+	/**
+	 * Joins the pieces once and lets go of their buffer.
+	 */
+	private synchronized String seal() {
+		if (this.answer == null) {
+			this.answer = (this.pieces != null) ? this.pieces.toString() : "";
+			this.pieces = null;
+		}
+		return this.answer;
 	}
 
 	private static String code(Throwable failure) {
@@ -206,13 +171,18 @@ final class ModelLeg extends BaseSubscriber<String> {
 	}
 
 	RunRecord.ModelResult result() {
-		String text = response();
-		return new RunRecord.ModelResult(modelName(), (this.firstTokenNanos < 0) ? null : text, durationMillis(),
+		return new RunRecord.ModelResult(modelName(), (this.firstTokenNanos < 0) ? null : response(), durationMillis(),
 				firstTokenMillis(), this.failureCode);
 	}
 
-	String response() {
-		return this.response.toString();
+	/**
+	 * The text sent so far, or the whole answer once the call ended.
+	 */
+	synchronized String response() {
+		if (this.answer != null) {
+			return this.answer;
+		}
+		return (this.pieces != null) ? this.pieces.toString() : "";
 	}
 
 	Long durationMillis() {

@@ -3,10 +3,11 @@ package io.hardening.reasoning.stream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import io.hardening.reasoning.ReasoningModel;
@@ -14,6 +15,7 @@ import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.stream.StreamRejectedException.Reason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -67,7 +69,9 @@ public class ReasoningRuns implements SmartLifecycle {
 
 	private final Deque<String> finished = new ArrayDeque<>();
 
-	private final AtomicInteger active = new AtomicInteger();
+	private final StreamSlots slots;
+
+	private final RunsElsewhere elsewhere;
 
 	private volatile boolean running;
 
@@ -84,12 +88,29 @@ public class ReasoningRuns implements SmartLifecycle {
 	 */
 	public ReasoningRuns(ReasoningModels models, StreamSettings settings, ModelGuard guard, BooleanSupplier modelsReady,
 			RunRecorder recorder, ReasoningStreamListener listener) {
+		this(models, settings, guard, modelsReady, recorder, listener, RunsElsewhere.NONE);
+	}
+
+	/**
+	 * Creates the registry.
+	 * @param models the two models
+	 * @param settings the bounds
+	 * @param guard the circuit breakers
+	 * @param modelsReady whether the model client is initialized
+	 * @param recorder saves finished runs
+	 * @param listener told about streams and calls
+	 * @param elsewhere answers reconnects to runs this instance does not hold
+	 */
+	public ReasoningRuns(ReasoningModels models, StreamSettings settings, ModelGuard guard, BooleanSupplier modelsReady,
+			RunRecorder recorder, ReasoningStreamListener listener, RunsElsewhere elsewhere) {
 		this.models = models;
 		this.settings = settings;
 		this.guard = guard;
 		this.modelsReady = modelsReady;
 		this.recorder = recorder;
 		this.listener = listener;
+		this.slots = new StreamSlots(settings.maxConcurrentStreams());
+		this.elsewhere = elsewhere;
 		this.flashBudget = settings.flash().cappedAt(settings.timeout());
 		this.proBudget = settings.pro().cappedAt(settings.timeout());
 	}
@@ -102,11 +123,24 @@ public class ReasoningRuns implements SmartLifecycle {
 	 * @throws StreamRejectedException when the run may not start now
 	 */
 	public Flux<ReasoningEvent> start(String query, String requestId) {
+		return start(query, requestId, null);
+	}
+
+	/**
+	 * Starts a run owned by a client: only that client may resume it.
+	 * @param query the query, already checked
+	 * @param requestId the request id, shown in the start event and the run record
+	 * @param owner who started it (a digest of its API key), {@code null} for nobody in
+	 * particular
+	 * @return the run's events, from its start to its terminal event
+	 * @throws StreamRejectedException when the run may not start now
+	 */
+	public Flux<ReasoningEvent> start(String query, String requestId, String owner) {
 		admit();
 		String id = "run-" + UUID.randomUUID();
-		ReasoningRun run = new ReasoningRun(id, query, requestId, leg("flash", this.models.flash(), this.flashBudget),
-				leg("pro", this.models.pro(), this.proBudget), this.settings.reconnectGrace(),
-				this.settings.resumeMaxEvents(), this::ended);
+		ReasoningRun run = new ReasoningRun(id, owner, query, requestId,
+				leg("flash", this.models.flash(), this.flashBudget), leg("pro", this.models.pro(), this.proBudget),
+				this.settings.reconnectGrace(), this.settings.resumeMaxEvents(), this.slots, this::ended);
 		this.runs.put(id, run);
 		Flux<ReasoningEvent> events = run.open(max(this.settings.reconnectGrace(), NO_SHOW));
 		if (this.stopping) {
@@ -120,31 +154,104 @@ public class ReasoningRuns implements SmartLifecycle {
 	 * a model call.
 	 * @param lastEventId the last id the client saw, {@code {run id}:{sequence}}
 	 * @return what the client gets
+	 * @throws StreamRejectedException when every stream slot is taken
 	 */
 	public Resume resume(String lastEventId) {
+		return resume(lastEventId, null);
+	}
+
+	/**
+	 * Resumes a run for a client that reconnects with {@code Last-Event-ID}: one
+	 * decision, the events after that id gapless from the next sequence, or
+	 * {@code resume_unavailable}. A resumed connection takes a stream slot. Never starts
+	 * a model call.
+	 * @param lastEventId the last id the client saw, {@code {run id}:{sequence}}
+	 * @param requester who asks (a digest of its API key), {@code null} for nobody in
+	 * particular: a run answers only its owner
+	 * @return what the client gets
+	 * @throws StreamRejectedException when every stream slot is taken
+	 */
+	public Resume resume(String lastEventId, String requester) {
 		int colon = (lastEventId != null) ? lastEventId.lastIndexOf(':') : -1;
-		ReasoningRun run = (colon > 0) ? this.runs.get(lastEventId.substring(0, colon)) : null;
-		long after = (run != null) ? sequence(lastEventId.substring(colon + 1)) : -1;
-		if (run == null || after < 0) {
+		String runId = (colon > 0) ? lastEventId.substring(0, colon) : null;
+		long after = (colon > 0) ? sequence(lastEventId.substring(colon + 1)) : -1;
+		if (runId == null || after < 0) {
 			return Resume.unavailable();
 		}
-		return switch (run.resume(after)) {
-			case AVAILABLE -> new Resume(run.connect(after));
+		ReasoningRun run = this.runs.get(runId);
+		if (run == null) {
+			return Resume.unavailable();
+		}
+		return switch (run.resume(after, requester)) {
+			case AVAILABLE -> new Resume(run.resumed(after, NO_SHOW));
 			case NOTHING_MISSED -> Resume.missedNothing();
 			case UNAVAILABLE -> Resume.unavailable();
+			case NO_SLOT -> throw reject(Reason.TOO_MANY_STREAMS, tooMany());
 		};
 	}
 
 	/**
-	 * How many runs are going now.
-	 * @return the number of running streams
+	 * Resumes a run held here ({@link #resume(String, String)}) or, when this instance
+	 * does not hold it, one that another replica ran, from its record: the model results
+	 * and the terminal event the client has not seen, with no model call. A run still
+	 * running elsewhere cannot be resumed.
+	 * @param lastEventId the last id the client saw, {@code {run id}:{sequence}}
+	 * @param requester who asks (a digest of its API key), {@code null} for nobody in
+	 * particular
+	 * @return what the client gets; fails with {@link StreamRejectedException} when every
+	 * stream slot is taken
 	 */
-	public int activeStreams() {
-		return this.active.get();
+	public Mono<Resume> resumeAnywhere(String lastEventId, String requester) {
+		int colon = (lastEventId != null) ? lastEventId.lastIndexOf(':') : -1;
+		String runId = (colon > 0) ? lastEventId.substring(0, colon) : null;
+		long after = (colon > 0) ? sequence(lastEventId.substring(colon + 1)) : -1;
+		if (runId == null || after < 0 || this.runs.containsKey(runId)) {
+			try {
+				return Mono.just(resume(lastEventId, requester));
+			}
+			catch (StreamRejectedException ex) {
+				return Mono.error(ex);
+			}
+		}
+		return this.elsewhere.missed(runId, after, requester)
+			.map(this::fromElsewhere)
+			.defaultIfEmpty(Resume.unavailable());
+	}
+
+	private Resume fromElsewhere(List<ReasoningEvent> missed) {
+		if (missed.isEmpty()) {
+			return Resume.missedNothing();
+		}
+		if (!this.slots.tryAcquire()) {
+			throw reject(Reason.TOO_MANY_STREAMS, tooMany());
+		}
+		// The slot is let go of when the connection ends, or if it never subscribes.
+		AtomicBoolean released = new AtomicBoolean();
+		Runnable release = () -> {
+			if (released.compareAndSet(false, true)) {
+				this.slots.release();
+			}
+		};
+		Disposable noShow = Mono.delay(NO_SHOW).subscribe((tick) -> release.run());
+		return new Resume(Flux.defer(() -> {
+			noShow.dispose();
+			return released.get() ? Flux.just(RunEvents.resumeUnavailable())
+					: Flux.fromIterable(missed).doFinally((signal) -> release.run());
+		}));
 	}
 
 	/**
-	 * How many runs may go at once ({@code hardening.reasoning.max-concurrent-streams}).
+	 * How many stream slots are taken now: open connections, new or resumed, and runs
+	 * waiting the reconnect grace.
+	 * @return the number of open streams
+	 */
+	public int activeStreams() {
+		return this.slots.used();
+	}
+
+	/**
+	 * How many streams may be open at once
+	 * ({@code hardening.reasoning.max-concurrent-streams}).
 	 * @return the admission limit
 	 */
 	public int maxConcurrentStreams() {
@@ -158,11 +265,14 @@ public class ReasoningRuns implements SmartLifecycle {
 		if (!this.modelsReady.getAsBoolean()) {
 			throw reject(Reason.NOT_INITIALIZED, "AI service unavailable");
 		}
-		if (this.active.incrementAndGet() > this.settings.maxConcurrentStreams()) {
-			this.active.decrementAndGet();
-			throw reject(Reason.TOO_MANY_STREAMS, "Too many streams: at most " + this.settings.maxConcurrentStreams()
-					+ " run at once (hardening.reasoning.max-concurrent-streams)");
+		if (!this.slots.tryAcquire()) {
+			throw reject(Reason.TOO_MANY_STREAMS, tooMany());
 		}
+	}
+
+	private String tooMany() {
+		return "Too many streams: at most " + this.settings.maxConcurrentStreams()
+				+ " are open at once (hardening.reasoning.max-concurrent-streams)";
 	}
 
 	private StreamRejectedException reject(Reason reason, String message) {
@@ -175,7 +285,6 @@ public class ReasoningRuns implements SmartLifecycle {
 	}
 
 	private void ended(ReasoningRun run) {
-		this.active.decrementAndGet();
 		StreamOutcome outcome = run.outcome();
 		this.listener.streamFinished(outcome);
 		try {
@@ -200,7 +309,9 @@ public class ReasoningRuns implements SmartLifecycle {
 				this.runs.remove(this.finished.removeFirst());
 			}
 		}
-		Mono.delay(this.settings.resumeWindow()).subscribe((tick) -> forget(run.id()));
+		// The timer holds the id only: an evicted run is not kept reachable by it.
+		String id = run.id();
+		Mono.delay(this.settings.resumeWindow()).subscribe((tick) -> forget(id));
 	}
 
 	private void forget(String id) {
@@ -265,7 +376,11 @@ public class ReasoningRuns implements SmartLifecycle {
 			return new Resume(null);
 		}
 
-		static Resume unavailable() {
+		/**
+		 * The answer when the run cannot be resumed.
+		 * @return one {@code resume_unavailable} event
+		 */
+		public static Resume unavailable() {
 			return new Resume(Flux.just(RunEvents.resumeUnavailable()));
 		}
 

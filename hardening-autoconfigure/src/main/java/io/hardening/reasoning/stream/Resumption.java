@@ -1,12 +1,12 @@
 package io.hardening.reasoning.stream;
 
 /**
- * What a reconnecting client can get from a run.
+ * What a reconnecting client can get from a run held here.
  */
 enum Resumption {
 
 	/**
-	 * Events it missed, live if the run goes on.
+	 * Events it missed, live if the run goes on; the connection holds a stream slot.
 	 */
 	AVAILABLE,
 
@@ -16,9 +16,14 @@ enum Resumption {
 	NOTHING_MISSED,
 
 	/**
-	 * Nothing that makes sense: the run was cancelled, or the events it missed are no
-	 * longer kept.
+	 * Nothing that makes sense: the run was cancelled, belongs to another API key, or the
+	 * id is beyond what the run sent.
 	 */
-	UNAVAILABLE
+	UNAVAILABLE,
+
+	/**
+	 * Every stream slot is taken.
+	 */
+	NO_SLOT
 
 }

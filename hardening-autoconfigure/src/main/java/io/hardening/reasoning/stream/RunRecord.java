@@ -17,9 +17,31 @@ import java.util.Map;
  * @param errorCode the code of the terminal error event, {@code null} when it completed
  * @param flash what the flash model did
  * @param pro what the pro model did
+ * @param owner digest of the API key that started the run, {@code null} for none
+ * @param sequences the sequence numbers of the events a reconnect to another replica can
+ * be answered with: {@code flash} and {@code pro} (each model's last event) and
+ * {@code end} (the terminal event)
  */
 public record RunRecord(String id, String requestId, String query, Instant startedAt, long durationMs,
-		StreamOutcome outcome, String errorCode, ModelResult flash, ModelResult pro) {
+		StreamOutcome outcome, String errorCode, ModelResult flash, ModelResult pro, String owner,
+		Map<String, Long> sequences) {
+
+	/**
+	 * A record without owner or sequence numbers.
+	 * @param id the run id
+	 * @param requestId the request id
+	 * @param query the query
+	 * @param startedAt when the run started
+	 * @param durationMs how long the run took
+	 * @param outcome how the run ended
+	 * @param errorCode the code of the terminal error event
+	 * @param flash what the flash model did
+	 * @param pro what the pro model did
+	 */
+	public RunRecord(String id, String requestId, String query, Instant startedAt, long durationMs,
+			StreamOutcome outcome, String errorCode, ModelResult flash, ModelResult pro) {
+		this(id, requestId, query, startedAt, durationMs, outcome, errorCode, flash, pro, null, Map.of());
+	}
 
 	/**
 	 * The result document: the responses and the outcome.
@@ -49,6 +71,12 @@ public record RunRecord(String id, String requestId, String query, Instant start
 		metadata.put("duration_ms", this.durationMs);
 		metadata.put("flash", this.flash.details());
 		metadata.put("pro", this.pro.details());
+		if (this.owner != null) {
+			metadata.put("owner", this.owner);
+		}
+		if (!this.sequences.isEmpty()) {
+			metadata.put("sequences", this.sequences);
+		}
 		return metadata;
 	}
 

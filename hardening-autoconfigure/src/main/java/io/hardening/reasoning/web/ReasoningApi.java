@@ -6,6 +6,7 @@ import java.util.Map;
 import io.hardening.reasoning.stream.StreamRejectedException;
 import io.hardening.requestid.RequestIds;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,8 @@ final class ReasoningApi {
 	private final int maxQueryLength;
 
 	ReasoningApi(JsonMapper mapper, int maxQueryLength) {
-		this.mapper = mapper;
+		// A key given twice is refused rather than the last one silently winning.
+		this.mapper = mapper.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 		this.maxQueryLength = maxQueryLength;
 	}
 
@@ -61,6 +63,20 @@ final class ReasoningApi {
 		}
 		if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
 			throw invalid("Content-Type must be application/json");
+		}
+	}
+
+	/**
+	 * Checks a {@code Last-Event-ID}: printable ASCII only.
+	 * @throws ApiError when it holds anything else
+	 */
+	static void checkLastEventId(String lastEventId) {
+		for (int i = 0; i < lastEventId.length(); i++) {
+			char c = lastEventId.charAt(i);
+			if (c < 0x20 || c > 0x7e) {
+				throw new ApiError(HttpStatus.BAD_REQUEST, "invalid_last_event_id",
+						"Last-Event-ID must be the id of an event this endpoint sent");
+			}
 		}
 	}
 
@@ -111,10 +127,10 @@ final class ReasoningApi {
 		return new ApiError(HttpStatus.BAD_REQUEST, "invalid_query", message);
 	}
 
-	static ApiError rejected(StreamRejectedException ex) {
+	static ApiError rejected(StreamRejectedException ex, String notReadyReason) {
 		return switch (ex.getReason()) {
-			case NOT_INITIALIZED ->
-				new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "vertex_not_initialized", "AI service unavailable");
+			case NOT_INITIALIZED -> new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "vertex_not_initialized",
+					"AI service unavailable", notReadyReason);
 			case TOO_MANY_STREAMS -> new ApiError(HttpStatus.TOO_MANY_REQUESTS, "too_many_streams", ex.getMessage());
 			case SHUTTING_DOWN -> new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "shutting_down", ex.getMessage());
 		};
@@ -125,6 +141,7 @@ final class ReasoningApi {
 	 * acceptable, else a new one.
 	 */
 	static String requestId(Object given, String sent) {
+		// Also covers a request the request-id filter never saw.
 		return (given instanceof String id) ? id : RequestIds.accept(sent);
 	}
 
@@ -137,10 +154,17 @@ final class ReasoningApi {
 
 		private final String code;
 
+		private final String reason;
+
 		ApiError(HttpStatus status, String code, String message) {
+			this(status, code, message, null);
+		}
+
+		ApiError(HttpStatus status, String code, String message, String reason) {
 			super(message, null, false, false);
 			this.status = status;
 			this.code = code;
+			this.reason = reason;
 		}
 
 		HttpStatus status() {
@@ -151,6 +175,9 @@ final class ReasoningApi {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("error", getMessage());
 			body.put("code", this.code);
+			if (this.reason != null) {
+				body.put("reason", this.reason);
+			}
 			return body;
 		}
 

@@ -13,8 +13,9 @@ import org.springframework.http.codec.ServerSentEvent;
  * Turns a run's events into what one connection receives: a {@code retry} hint first,
  * then every event with its id, name and JSON data, and a comment line every heartbeat
  * interval until the last event. The heartbeats of every connection come from one shared
- * {@link HeartbeatTicker}; ticks a slow client has not asked for are dropped, so a slow
- * reader never gets an overflow error.
+ * {@code Flux.interval}, started by the first connection and stopped when the last one
+ * leaves; each connection drops the ticks it has not asked for, so a slow reader never
+ * holds the others back nor gets an overflow error.
  */
 final class ReasoningSse {
 
@@ -31,7 +32,7 @@ final class ReasoningSse {
 
 	private final JsonMapper mapper;
 
-	private final HeartbeatTicker<ServerSentEvent<String>> ticker;
+	private final Flux<ServerSentEvent<String>> ticks;
 
 	private final Mono<ServerSentEvent<String>> retryHint;
 
@@ -44,7 +45,9 @@ final class ReasoningSse {
 	 */
 	ReasoningSse(JsonMapper mapper, Duration heartbeat, Duration reconnectGrace) {
 		this.mapper = mapper;
-		this.ticker = new HeartbeatTicker<>(heartbeat, HEARTBEAT);
+		// Deferred so that the interval takes the scheduler of the moment it starts (a
+		// virtual one in tests).
+		this.ticks = Flux.defer(() -> Flux.interval(heartbeat)).onBackpressureDrop().map((tick) -> HEARTBEAT).share();
 		Duration retry = reconnectGrace.isZero() ? Duration.ofSeconds(1) : reconnectGrace.dividedBy(2);
 		this.retryHint = Mono.just(ServerSentEvent.<String>builder().retry(retry).build());
 	}
@@ -55,13 +58,9 @@ final class ReasoningSse {
 		// keeps a one-slot queue per source, not a 32-slot one, when the client is slow,
 		// and leaves at most one tick waiting for it.
 		Flux<ServerSentEvent<String>> body = Flux
-			.merge(1, events.map(this::toSse).concatWith(END_MARKER), this.ticker.ticks())
+			.merge(1, events.map(this::toSse).concatWith(END_MARKER), this.ticks.onBackpressureDrop())
 			.takeWhile((event) -> event != END);
 		return Flux.concat(this.retryHint, body);
-	}
-
-	HeartbeatTicker<ServerSentEvent<String>> ticker() {
-		return this.ticker;
 	}
 
 	private ServerSentEvent<String> toSse(ReasoningEvent event) {

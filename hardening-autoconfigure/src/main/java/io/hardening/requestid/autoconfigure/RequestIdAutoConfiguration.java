@@ -1,8 +1,10 @@
 package io.hardening.requestid.autoconfigure;
 
 import io.hardening.requestid.RequestIdThreadLocalAccessor;
+import io.hardening.requestid.web.ReactiveRequestIdErrorAttributes;
 import io.hardening.requestid.web.RequestIdServletFilter;
 import io.hardening.requestid.web.RequestIdWebFilter;
+import io.hardening.requestid.web.ServletRequestIdErrorAttributes;
 import io.micrometer.context.ContextRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration} of request ids: every request gets one ({@code X-Request-Id}),
  * echoed on its response and shown in its log lines.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = { "org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration",
+		"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "hardening.request-id.enabled", matchIfMissing = true)
 public final class RequestIdAutoConfiguration {
@@ -32,6 +35,13 @@ public final class RequestIdAutoConfiguration {
 		@ConditionalOnMissingBean
 		RequestIdWebFilter requestIdWebFilter() {
 			return new RequestIdWebFilter();
+		}
+
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.boot.webflux.error.ErrorAttributes")
+		@ConditionalOnMissingBean(type = "org.springframework.boot.webflux.error.ErrorAttributes")
+		ReactiveRequestIdErrorAttributes errorAttributes() {
+			return new ReactiveRequestIdErrorAttributes();
 		}
 
 	}
@@ -64,6 +74,13 @@ public final class RequestIdAutoConfiguration {
 		@ConditionalOnMissingBean
 		RequestIdServletFilter requestIdServletFilter() {
 			return new RequestIdServletFilter();
+		}
+
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.boot.webmvc.error.ErrorAttributes")
+		@ConditionalOnMissingBean(type = "org.springframework.boot.webmvc.error.ErrorAttributes")
+		ServletRequestIdErrorAttributes errorAttributes() {
+			return new ServletRequestIdErrorAttributes();
 		}
 
 	}

@@ -10,6 +10,7 @@ import io.hardening.storage.autoconfigure.StorageAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,6 +38,26 @@ class ReasoningStreamAutoConfigurationTests {
 			assertThat(context.getBean(ModelGuard.class)).isInstanceOf(CircuitBreakerModelGuard.class);
 			assertThat(context.getBean(RunRecorder.class)).isInstanceOf(StorageRunRecorder.class);
 		});
+	}
+
+	@Test
+	void oneConfigurationPropertiesClassBindsTheReasoningPrefix() {
+		this.runner
+			.withPropertyValues("hardening.reasoning.max-concurrent-streams=7", "hardening.reasoning.flash.timeout=9s")
+			.run((context) -> {
+				assertThat(context.getBeansWithAnnotation(ConfigurationProperties.class).values())
+					.filteredOn((bean) -> "hardening.reasoning".equals(prefix(bean)))
+					.singleElement()
+					.isInstanceOfSatisfying(ReasoningProperties.class, (properties) -> {
+						assertThat(properties.getMaxConcurrentStreams()).isEqualTo(7);
+						assertThat(properties.getFlash().getTimeout()).hasSeconds(9);
+					});
+			});
+	}
+
+	private static String prefix(Object bean) {
+		ConfigurationProperties annotation = bean.getClass().getAnnotation(ConfigurationProperties.class);
+		return annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
 	}
 
 	@Test

@@ -15,8 +15,7 @@ import reactor.util.context.Context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ModelLeg}: the leg is the subscriber of its call and turns it into
- * events, in virtual time.
+ * Tests for {@link ModelLeg}: the leg turns its call into events, in virtual time.
  */
 class ModelLegTests {
 
@@ -48,7 +47,7 @@ class ModelLegTests {
 	void piecesBecomeDeltasThenOneCompleteEvent() {
 		ModelLeg leg = new ModelLeg("flash", TestModel.answering("flash-1", Duration.ofMillis(10), "a", "b"), BUDGET,
 				ModelGuard.none(), this.listener);
-		leg.start("q", this.events::add, this.done::incrementAndGet, Context.empty());
+		start(leg, Context.empty());
 		this.time.advanceTimeBy(Duration.ofMillis(20));
 		assertThat(this.events).extracting(ReasoningEvent::name)
 			.containsExactly("flash_delta", "flash_delta", "flash_complete");
@@ -61,7 +60,7 @@ class ModelLegTests {
 	void noTextWithinTheFirstTokenBudgetFailsWithTimeoutAndCancelsTheCall() {
 		TestModel model = TestModel.slowToStart("pro-1", Duration.ofSeconds(3), Duration.ofMillis(10), "late");
 		ModelLeg leg = new ModelLeg("pro", model, BUDGET, ModelGuard.none(), this.listener);
-		leg.start("q", this.events::add, this.done::incrementAndGet, Context.empty());
+		start(leg, Context.empty());
 		this.time.advanceTimeBy(Duration.ofMillis(999));
 		assertThat(this.events).isEmpty();
 		this.time.advanceTimeBy(Duration.ofMillis(1));
@@ -81,7 +80,7 @@ class ModelLegTests {
 		};
 		TestModel model = TestModel.answering("flash-1", Duration.ofMillis(10), "a");
 		ModelLeg leg = new ModelLeg("flash", model, BUDGET, throwing, this.listener);
-		leg.start("q", this.events::add, this.done::incrementAndGet, Context.empty());
+		start(leg, Context.empty());
 		assertThat(this.events).singleElement().satisfies((failed) -> {
 			assertThat(failed.name()).isEqualTo("flash_failed");
 			assertThat(failed.data()).containsEntry("code", "model_error");
@@ -95,7 +94,7 @@ class ModelLegTests {
 	void disposingCancelsTheCallAndSendsNothingMore() {
 		TestModel model = TestModel.answering("pro-1", Duration.ofMillis(10), "a", "b", "c");
 		ModelLeg leg = new ModelLeg("pro", model, BUDGET, ModelGuard.none(), this.listener);
-		Disposable call = leg.start("q", this.events::add, this.done::incrementAndGet, Context.empty());
+		Disposable call = start(leg, Context.empty());
 		this.time.advanceTimeBy(Duration.ofMillis(10));
 		call.dispose();
 		this.time.advanceTimeBy(Duration.ofSeconds(10));
@@ -106,12 +105,27 @@ class ModelLegTests {
 	}
 
 	@Test
-	void callSeesTheGivenContextUntilItEnds() {
+	void callSeesTheSubscribersContext() {
 		ModelLeg leg = new ModelLeg("flash", new ContextEchoModel("flash-1"), BUDGET, ModelGuard.none(), this.listener);
-		leg.start("q", this.events::add, this.done::incrementAndGet, Context.of(RequestIds.MDC_KEY, "req-7"));
+		start(leg, Context.of(RequestIds.MDC_KEY, "req-7"));
 		assertThat(this.events).extracting(ReasoningEvent::name).containsExactly("flash_delta", "flash_complete");
 		assertThat(this.events.get(0).data()).containsEntry("text", "req-7");
-		assertThat(leg.currentContext().isEmpty()).isTrue();
+	}
+
+	@Test
+	void answerIsJoinedOnceAndSharedWithTheRecord() {
+		ModelLeg leg = new ModelLeg("flash", TestModel.answering("flash-1", Duration.ofMillis(10), "a", "b"), BUDGET,
+				ModelGuard.none(), this.listener);
+		start(leg, Context.empty());
+		this.time.advanceTimeBy(Duration.ofMillis(20));
+		Object response = this.events.get(2).data().get("response");
+		assertThat(response).isEqualTo("ab");
+		assertThat(leg.response()).isSameAs(response);
+		assertThat(leg.result().response()).isSameAs(response);
+	}
+
+	private Disposable start(ModelLeg leg, Context context) {
+		return leg.events("q").subscribe(this.events::add, null, this.done::incrementAndGet, context);
 	}
 
 }

@@ -470,6 +470,99 @@ class ReasoningRunsTests {
 		assertThat(runs.isRunning()).isFalse();
 	}
 
+	@Test
+	void resumeIsGaplessOrUnavailableEvenWhenKeptEventsMoveOnBeforeItsSubscription() {
+		// Defect: the check and the subscription were two steps; a reconnect that saw #3
+		// got #5.. when #4 was dropped from the kept events in between.
+		this.settings = settings(Duration.ofSeconds(120), budget(30, 120), budget(30, 120), 4, Duration.ofSeconds(30),
+				4);
+		withVirtualTime((time) -> {
+			ReasoningRuns runs = runs(
+					TestModel.answering("flash-1", Duration.ofSeconds(1), "a", "b", "c", "d", "e", "f", "g", "h"),
+					TestModel.answering("pro-1", Duration.ofSeconds(60), "x"));
+			List<ReasoningEvent> first = new ArrayList<>();
+			Disposable connection = runs.start("q", "r").subscribe(first::add);
+			time.advanceTimeBy(Duration.ofSeconds(2));
+			assertThat(first).extracting(ReasoningEvent::sequence).containsExactly(1L, 2L, 3L);
+			connection.dispose();
+			time.advanceTimeBy(Duration.ofSeconds(3));
+			Resume resume = runs.resume(first.get(2).id());
+			time.advanceTimeBy(Duration.ofSeconds(2));
+			List<ReasoningEvent> rest = new ArrayList<>();
+			resume.events().subscribe(rest::add);
+			assertThat(rest).first().satisfies((event) -> {
+				if (event.sequence() != 4) {
+					assertThat(event.name()).isEqualTo("error");
+					assertThat(event.data()).containsEntry("code", "resume_unavailable");
+				}
+			});
+			if (rest.get(0).sequence() == 4) {
+				for (int i = 0; i < rest.size(); i++) {
+					assertThat(rest.get(i).sequence()).isEqualTo(4 + i);
+				}
+			}
+		});
+	}
+
+	@Test
+	void resumedConnectionsTakeStreamSlots() {
+		// Defect: with max-concurrent-streams=5, 50 reconnects to one run were all
+		// served while new streams were still admitted.
+		this.settings = settings(Duration.ofSeconds(120), budget(30, 120), budget(30, 120), 2, Duration.ofSeconds(30),
+				100);
+		withVirtualTime((time) -> {
+			ReasoningRuns runs = runs(TestModel.answering("flash-1", Duration.ofSeconds(1), "a", "b", "c"),
+					TestModel.answering("pro-1", Duration.ofSeconds(1), "x"));
+			List<ReasoningEvent> first = new ArrayList<>();
+			Disposable connection = runs.start("q", "r").subscribe(first::add);
+			time.advanceTimeBy(Duration.ofMillis(10));
+			assertThat(runs.activeStreams()).isOne();
+			Disposable resumed = runs.resume(first.get(0).id()).events().subscribe();
+			assertThat(runs.activeStreams()).isEqualTo(2);
+			assertThatExceptionOfType(StreamRejectedException.class).isThrownBy(() -> runs.resume(first.get(0).id()))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.TOO_MANY_STREAMS));
+			assertThatExceptionOfType(StreamRejectedException.class).isThrownBy(() -> runs.start("q2", "r"));
+			resumed.dispose();
+			assertThat(runs.activeStreams()).isOne();
+			connection.dispose();
+			// The run goes on holding its one slot, and lets go of it when it ends.
+			assertThat(runs.activeStreams()).isOne();
+			time.advanceTimeBy(Duration.ofSeconds(30));
+			assertThat(runs.activeStreams()).isZero();
+		});
+		// The run finished while it waited, without a connection.
+		assertThat(this.outcomes).containsExactly(StreamOutcome.REJECTED, StreamOutcome.REJECTED,
+				StreamOutcome.COMPLETE);
+	}
+
+	@Test
+	void runAnswersOnlyTheOwnerThatStartedIt() {
+		ReasoningRuns runs = runs(TestModel.answering("flash-1", Duration.ZERO, "a"),
+				TestModel.answering("pro-1", Duration.ZERO, "b"));
+		List<ReasoningEvent> events = runs.start("secret question", "r", "owner-1")
+			.collectList()
+			.block(Duration.ofSeconds(5));
+		String id = events.get(0).id();
+		for (String stranger : new String[] { "owner-2", null }) {
+			assertThat(runs.resume(id, stranger).events().collectList().block(Duration.ofSeconds(5))).singleElement()
+				.satisfies((event) -> assertThat(event.data()).containsEntry("code", "resume_unavailable"));
+		}
+		assertThat(runs.resume(id, "owner-1").events().collectList().block(Duration.ofSeconds(5)))
+			.isEqualTo(events.subList(1, events.size()));
+		assertThat(runs.activeStreams()).isZero();
+	}
+
+	@Test
+	void finishedRunKeepsItsAnswerOnce() {
+		ReasoningRuns runs = runs(TestModel.answering("flash-1", Duration.ZERO, "fa", "st"),
+				TestModel.answering("pro-1", Duration.ZERO, "slo", "w"));
+		List<ReasoningEvent> events = runs.start("q", "r").collectList().block(Duration.ofSeconds(5));
+		ReasoningEvent complete = events.get(events.size() - 1);
+		assertThat(complete.data().get("flash_response"))
+			.isSameAs(find(events, "flash_complete").data().get("response"));
+		assertThat(complete.data().get("pro_response")).isSameAs(find(events, "pro_complete").data().get("response"));
+	}
+
 	private static void withVirtualTime(Consumer<VirtualTimeScheduler> test) {
 		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
 		try {

@@ -14,6 +14,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * Streams refused before they start, over real HTTP: JSON errors with the codes SPEC
  * names.
@@ -82,6 +85,38 @@ class ReasoningAdmissionIntegrationTests {
 				.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
 				.expectBody()
 				.json("{\"error\":\"AI service unavailable\",\"code\":\"vertex_not_initialized\"}");
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = ReasoningTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "spring.main.web-application-type=reactive", "server.address=127.0.0.1",
+					"hardening.reasoning.provider=vertex", "hardening.reasoning.vertex.project-id=",
+					"hardening.storage.enabled=false" })
+	@AutoConfigureWebTestClient(timeout = "10s")
+	class VertexWithoutProject {
+
+		@Autowired
+		private WebTestClient client;
+
+		@Test
+		void postGets503WithTheSanitizedInitFailureReason() {
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> this.client.post()
+					.uri("/api/reasoning/query")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"query\":\"hello\"}")
+					.exchange()
+					.expectStatus()
+					.isEqualTo(503)
+					.expectBody()
+					.jsonPath("$.error")
+					.isEqualTo("AI service unavailable")
+					.jsonPath("$.code")
+					.isEqualTo("vertex_not_initialized")
+					.jsonPath("$.reason")
+					.value((reason) -> assertThat((String) reason).containsIgnoringCase("project")));
 		}
 
 	}

@@ -101,10 +101,15 @@ class ReasoningSseTests {
 			time.advanceTimeBy(Duration.ofSeconds(14));
 			assertThat(first).hasSize(3);
 			assertThat(second).hasSize(4).last().satisfies((last) -> assertThat(last.event()).isEqualTo("complete"));
-			assertThat(shared.ticker().isRunning()).isTrue();
-			// The next tick finds nobody: the shared timer stops.
+			// Nobody is left: the shared interval stopped, and the next connection starts
+			// it anew, its first tick a whole period later.
+			List<ServerSentEvent<String>> third = new CopyOnWriteArrayList<>();
+			shared.stream(Mono.delay(Duration.ofSeconds(20)).thenReturn(event("complete", 5)).flux())
+				.subscribe(third::add);
+			time.advanceTimeBy(Duration.ofSeconds(14));
+			assertThat(third).hasSize(1);
 			time.advanceTimeBy(Duration.ofSeconds(1));
-			assertThat(shared.ticker().isRunning()).isFalse();
+			assertThat(third).hasSize(2).last().satisfies(ReasoningSseTests::isHeartbeat);
 		}
 		finally {
 			VirtualTimeScheduler.reset();
