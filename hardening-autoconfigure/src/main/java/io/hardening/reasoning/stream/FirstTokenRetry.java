@@ -21,8 +21,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <p>
  * The wait is the service's own hint (Google's {@code RetryInfo.retryDelay} or
  * {@code Retry-After}) when it gave one, else Spring's {@link ExponentialBackOff} with
- * jitter. A hint longer than what is left of the budget ends the retries at once: waiting
- * until the budget is spent would only turn the failure into a timeout.
+ * jitter (200 ms, then about twice as long each time, spread by up to half). A hint
+ * longer than what is left of the budget ends the retries at once: waiting until the
+ * budget is spent would only turn the failure into a timeout.
  */
 final class FirstTokenRetry {
 
