@@ -89,24 +89,49 @@ public class GeminiClient {
 	 * @return the pieces of text
 	 */
 	public Flux<String> stream(String model, String prompt, Duration timeout) {
-		return chunks(model, prompt, timeout, GenerationSettings.DEFAULTS).map(ModelChunk::text)
+		return Deadlines.within(stream(model, prompt), timeout, () -> timedOut(model, timeout));
+	}
+
+	/**
+	 * Streams a model's answer, thought parts and empty frames left out, with no time
+	 * budget of its own: for a caller that bounds the call itself (a reasoning stream's
+	 * model leg), so that one call runs one deadline timer, not two.
+	 * @param model the model id
+	 * @param prompt the prompt
+	 * @return the pieces of text
+	 */
+	public Flux<String> stream(String model, String prompt) {
+		return chunks(model, prompt, GenerationSettings.DEFAULTS).map(ModelChunk::text)
 			.filter((text) -> !text.isEmpty());
 	}
 
 	/**
-	 * Streams a model's answer frame by frame: each frame's text (thought parts left out,
-	 * possibly empty), finish reason and cumulative token usage. An error frame, a
-	 * blocked prompt or an answer stopped for its content fails the stream with a
-	 * {@link ModelException}.
+	 * Streams a model's answer frame by frame within a time budget.
 	 * @param model the model id
 	 * @param prompt the prompt
 	 * @param timeout budget of the whole call
 	 * @param settings the generation settings
 	 * @return the chunks
+	 * @see #chunks(String, String, GenerationSettings)
 	 */
 	public Flux<ModelChunk> chunks(String model, String prompt, Duration timeout, GenerationSettings settings) {
+		return Deadlines.within(chunks(model, prompt, settings), timeout, () -> timedOut(model, timeout));
+	}
+
+	/**
+	 * Streams a model's answer frame by frame, with no time budget of its own (for a
+	 * caller that bounds the call itself): each frame's text (thought parts left out,
+	 * possibly empty), finish reason and cumulative token usage. An error frame, a
+	 * blocked prompt or an answer stopped for its content fails the stream with a
+	 * {@link ModelException}.
+	 * @param model the model id
+	 * @param prompt the prompt
+	 * @param settings the generation settings
+	 * @return the chunks
+	 */
+	public Flux<ModelChunk> chunks(String model, String prompt, GenerationSettings settings) {
 		String where = this.endpoint.where(model);
-		Flux<ModelChunk> chunks = this.endpoint.headers()
+		return this.endpoint.headers()
 			.flatMapMany((headers) -> post(this.endpoint.path(model, "streamGenerateContent") + "?alt=sse", headers,
 					this.payloads.request(prompt, settings))
 				.accept(MediaType.TEXT_EVENT_STREAM)
@@ -114,8 +139,7 @@ public class GeminiClient {
 				.onStatus(HttpStatusCode::isError, (response) -> error(model, response))
 				.bodyToFlux(SSE))
 			.mapNotNull(ServerSentEvent::data)
-			.map((data) -> this.payloads.chunk(model, where, data));
-		return Deadlines.within(chunks, timeout, () -> timedOut(model, timeout))
+			.map((data) -> this.payloads.chunk(model, where, data))
 			.onErrorMap((ex) -> modelException(model, ex));
 	}
 

@@ -49,14 +49,22 @@ public class GeminiModel implements ReasoningModel {
 		return this.model;
 	}
 
+	/**
+	 * Streams the answer with no deadline of its own: the reasoning stream's model leg
+	 * bounds every call with its first-token and total budgets.
+	 */
 	@Override
 	public Flux<String> stream(String query) {
 		return chunks(query).map(ModelChunk::text).filter((text) -> !text.isEmpty());
 	}
 
+	/**
+	 * Streams the answer's chunks with no deadline of their own, like
+	 * {@link #stream(String)}.
+	 */
 	@Override
 	public Flux<ModelChunk> chunks(String query) {
-		return this.client.chunks(this.model, query, this.timeout, this.settings);
+		return this.client.chunks(this.model, query, this.settings);
 	}
 
 	@Override
