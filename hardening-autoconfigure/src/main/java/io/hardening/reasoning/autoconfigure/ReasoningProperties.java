@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -38,26 +39,31 @@ public class ReasoningProperties {
 	/**
 	 * The fast model.
 	 */
+	@NestedConfigurationProperty
 	private final ModelProperties flash = new ModelProperties().named("flash", "gemini-3.8-flash");
 
 	/**
 	 * The thorough model.
 	 */
+	@NestedConfigurationProperty
 	private final ModelProperties pro = new ModelProperties().named("pro", "gemini-3.1-pro-preview");
 
 	/**
 	 * Gemini on Vertex AI.
 	 */
+	@NestedConfigurationProperty
 	private final VertexProperties vertex = new VertexProperties();
 
 	/**
 	 * The Gemini Developer API.
 	 */
+	@NestedConfigurationProperty
 	private final GeminiApiProperties geminiApi = new GeminiApiProperties();
 
 	/**
 	 * The built-in simulator.
 	 */
+	@NestedConfigurationProperty
 	private final SimulatedProperties simulated = new SimulatedProperties();
 
 	/**
