@@ -55,6 +55,9 @@ abstract class AbstractBadRequestsIntegrationTests {
 	@org.springframework.beans.factory.annotation.Autowired
 	private io.micrometer.core.instrument.MeterRegistry registry;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.springframework.context.ApplicationContext context;
+
 	@DynamicPropertySource
 	static void storageProperties(DynamicPropertyRegistry registry) {
 		registry.add("hardening.storage.filesystem.path", () -> root.resolve("data").toString());
@@ -252,11 +255,16 @@ abstract class AbstractBadRequestsIntegrationTests {
 
 	@Test
 	void badlyEncodedQueryGets400WithoutTrace() throws IOException {
-		// Refused by the server or the framework before the endpoint: Reactor Netty with
-		// an empty body, Tomcat with Spring Boot's JSON error.
 		Answer answer = raw().send(head("GET", "/api/reasoning/query?query=%zz"), "", 0);
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
 		assertThat(answer.body()).as(answer.toString()).doesNotContain("\"trace\"", "\tat ", "<html");
+		if (!(this.context instanceof org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext)) {
+			// Tomcat refuses the query string when it is read: Spring Boot's JSON error.
+			// Reactor Netty: Spring's adapter cannot parse the URI and answers an empty
+			// 400
+			// before any filter or handler runs (not fixed, see docs/security.md).
+			assertThat(json(answer.body()).path("status").asInt()).as(answer.toString()).isEqualTo(400);
+		}
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import io.hardening.init.InitTracker;
 import io.hardening.reasoning.stream.ReasoningRuns;
 import io.hardening.reasoning.web.ReasoningController;
+import io.hardening.reasoning.web.ReasoningMvcAdvice;
 import io.hardening.reasoning.web.ReasoningWeb;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +61,12 @@ public final class ReasoningWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReasoningController reasoningController(ReasoningWeb reasoningWeb) {
 		return reasoningWeb.controller();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReasoningMvcAdvice reasoningMvcAdvice() {
+		return new ReasoningMvcAdvice();
 	}
 
 	@Bean(name = "reasoningMvcWriteExecutor", destroyMethod = "shutdown")

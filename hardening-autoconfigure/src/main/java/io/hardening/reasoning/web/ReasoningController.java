@@ -21,7 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -157,11 +156,6 @@ public class ReasoningController {
 		// Nobody reads the answer; the status only keeps the metrics honest (not a 5xx).
 		logger.debug("Client aborted its request body: " + ex.getCause());
 		return error(ReasoningApi.invalid("The request body was cut short"));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<?> unsupportedContentType(HttpMediaTypeNotSupportedException ex) {
-		return error(ReasoningApi.invalid("Content-Type must be application/json"));
 	}
 
 	@ExceptionHandler

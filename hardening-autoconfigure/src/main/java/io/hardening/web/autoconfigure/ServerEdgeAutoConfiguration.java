@@ -3,6 +3,7 @@ package io.hardening.web.autoconfigure;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.handler.timeout.WriteTimeoutHandler;
+import io.netty.channel.ChannelPipeline;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,14 +30,22 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(ServerEdgeProperties.class)
 public final class ServerEdgeAutoConfiguration {
 
+	private static final String STALLED_WRITE_TIMEOUT = "hardening.stalledWriteTimeout";
+
 	@Bean
 	NettyServerCustomizer hardeningServerEdgeCustomizer(ServerEdgeProperties properties) {
 		long writeMillis = properties.getStalledWriteTimeout().toMillis();
 		return (server) -> server.readTimeout(properties.getRequestReadTimeout())
 			.requestTimeout(properties.getRequestReadTimeout())
-			.doOnChannelInit((observer, channel, address) -> channel.pipeline()
-				.addFirst("hardening.stalledWriteTimeout",
-						new WriteTimeoutHandler(writeMillis, TimeUnit.MILLISECONDS)));
+			// Called with each request's connection; the handler stays on the channel for
+			// the requests that follow on it.
+			.doOnConnection((connection) -> install(connection.channel().pipeline(), writeMillis));
+	}
+
+	private static void install(ChannelPipeline pipeline, long writeMillis) {
+		if (pipeline.get(STALLED_WRITE_TIMEOUT) == null) {
+			pipeline.addFirst(STALLED_WRITE_TIMEOUT, new WriteTimeoutHandler(writeMillis, TimeUnit.MILLISECONDS));
+		}
 	}
 
 }
