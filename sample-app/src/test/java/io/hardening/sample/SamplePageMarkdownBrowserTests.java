@@ -41,6 +41,9 @@ class SamplePageMarkdownBrowserTests {
 				const text = (id) => document.getElementById(id)?.textContent ?? '';
 				const flash = document.getElementById('flash-text');
 				const pro = document.getElementById('pro-text');
+				if (!flash || !pro) {
+					return { outcome: '' };
+				}
 				return {
 					outcome: document.getElementById('outcome')?.getAttribute('data-state') ?? '',
 					flashStatus: text('flash-status'),
