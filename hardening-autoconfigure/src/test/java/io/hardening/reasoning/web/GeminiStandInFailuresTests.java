@@ -94,7 +94,7 @@ class GeminiStandInFailuresTests {
 		standIn.script(FLASH, StandInAnswer.error(429, GoogleAnswers.rateLimited("0.3s")),
 				StandInAnswer.frames(GoogleAnswers.chunk("One, "), GoogleAnswers.chunk("two, "),
 						GoogleAnswers.chunk("three.", "STOP", 5, 6, 0, 0)));
-		List<Event> events = this.client.stream("retry me");
+		List<Event> events = stream("retry me");
 		Event complete = only(events, "flash_complete");
 		assertThat(named(events, "flash_delta")).extracting((event) -> event.get("text"))
 			.containsExactly("One, ", "two, ", "three.");
@@ -116,7 +116,7 @@ class GeminiStandInFailuresTests {
 		standIn.script(FLASH, StandInAnswer.error(429, GoogleAnswers.vertexRateLimitedArray()),
 				StandInAnswer.error(503, GoogleAnswers.overloaded(), "0"),
 				StandInAnswer.frames(GoogleAnswers.chunk("ok", "STOP", 1, 1, 0, 0)));
-		List<Event> events = this.client.stream("array");
+		List<Event> events = stream("array");
 		assertThat(only(events, "flash_complete").get("attempts")).isEqualTo(3);
 		assertThat(standIn.calls(FLASH)).hasSize(3);
 	}
@@ -126,7 +126,7 @@ class GeminiStandInFailuresTests {
 		double before = retries("connection");
 		standIn.script(FLASH, StandInAnswer.framesThenCut(),
 				StandInAnswer.frames(GoogleAnswers.chunk("Back", "STOP", 1, 1, 0, 0)));
-		List<Event> events = this.client.stream("reset");
+		List<Event> events = stream("reset");
 		assertThat(deltas(events, "flash")).isEqualTo("Back");
 		assertThat(only(events, "flash_complete").get("attempts")).isEqualTo(2);
 		assertThat(retries("connection") - before).isEqualTo(1.0);
@@ -136,7 +136,7 @@ class GeminiStandInFailuresTests {
 	void dailyQuotaIsNotRetriedAndFailsQuicklyAsRateLimited() {
 		standIn.script(FLASH, StandInAnswer.error(429, GoogleAnswers.dailyQuota()));
 		long start = System.nanoTime();
-		List<Event> events = this.client.stream("daily");
+		List<Event> events = stream("daily");
 		Event failed = only(events, "flash_failed");
 		assertThat(failed.get("code")).isEqualTo("rate_limited");
 		assertThat((String) failed.get("error")).contains("Daily quota GenerateRequestsPerDayPerProjectPerModel");
@@ -149,7 +149,7 @@ class GeminiStandInFailuresTests {
 	@Test
 	void errorAfterTheFirstDeltaIsNotRetried() {
 		standIn.script(FLASH, StandInAnswer.frames(GoogleAnswers.chunk("Partial answer"), GoogleAnswers.overloaded()));
-		List<Event> events = this.client.stream("mid-stream error");
+		List<Event> events = stream("mid-stream error");
 		assertThat(named(events, "flash_delta")).extracting((event) -> event.get("text"))
 			.containsExactly("Partial answer");
 		Event failed = only(events, "flash_failed");
@@ -161,7 +161,7 @@ class GeminiStandInFailuresTests {
 	@Test
 	void cutConnectionAfterTheFirstDeltaIsNotRetried() {
 		standIn.script(FLASH, StandInAnswer.framesThenCut(GoogleAnswers.chunk("Half")));
-		List<Event> events = this.client.stream("cut");
+		List<Event> events = stream("cut");
 		assertThat(deltas(events, "flash")).isEqualTo("Half");
 		assertThat(only(events, "flash_failed").get("code")).isEqualTo("model_error");
 		assertThat(standIn.calls(FLASH)).hasSize(1);
@@ -171,7 +171,7 @@ class GeminiStandInFailuresTests {
 	void safetyBlockFailsAsBlockedAndTheTextBeforeItIsKeptInTheRunRecordOnly() {
 		standIn.script(FLASH, StandInAnswer.frames(GoogleAnswers.chunk("Here is how", null, 7, 3, 0, 0),
 				GoogleAnswers.chunk("", "SAFETY", 7, 3, 0, 0)));
-		List<Event> events = this.client.stream("something unsafe");
+		List<Event> events = stream("something unsafe");
 		Event failed = only(events, "flash_failed");
 		assertThat(failed.get("code")).isEqualTo("blocked");
 		assertThat((String) failed.get("error")).contains("finishReason SAFETY").doesNotContain("Here is how");
@@ -184,7 +184,7 @@ class GeminiStandInFailuresTests {
 	@Test
 	void blockedPromptFailsAsBlocked() {
 		standIn.script(PRO, StandInAnswer.frames(GoogleAnswers.blockedPrompt("SAFETY")));
-		List<Event> events = this.client.stream("blocked prompt");
+		List<Event> events = stream("blocked prompt");
 		Event failed = only(events, "pro_failed");
 		assertThat(failed.get("code")).isEqualTo("blocked");
 		assertThat((String) failed.get("error")).contains("blockReason SAFETY");
@@ -194,7 +194,7 @@ class GeminiStandInFailuresTests {
 	void maxTokensAnswerCompletesWithItsTextAndFinishReason() {
 		standIn.script(PRO, StandInAnswer.frames(GoogleAnswers.chunk("A long answer", null, 9, 4, 20, 0),
 				GoogleAnswers.chunk(" that was cu", "MAX_TOKENS", 9, 2048, 20, 0)));
-		List<Event> events = this.client.stream("write a lot");
+		List<Event> events = stream("write a lot");
 		Event complete = only(events, "pro_complete");
 		assertThat(complete.get("response")).isEqualTo("A long answer that was cu");
 		assertThat(complete.get("finish_reason")).isEqualTo("max_tokens");
@@ -209,7 +209,7 @@ class GeminiStandInFailuresTests {
 		standIn.script(FLASH, StandInAnswer.frames(GoogleAnswers.thought("Considering"),
 				GoogleAnswers.chunk("Blue ", null, 8, 2, 30, 0), GoogleAnswers.chunk("light ", null, 8, 4, 30, 0),
 				GoogleAnswers.chunk("scatters.", "STOP", 8, 7, 41, 3)));
-		List<Event> events = this.client.stream("Why is the sky blue?");
+		List<Event> events = stream("Why is the sky blue?");
 		Map<String, Object> expected = Map.of("prompt_tokens", 8, "output_tokens", 7, "thinking_tokens", 41,
 				"cached_tokens", 3, "total_tokens", 56);
 		assertThat(only(events, "flash_complete").get("usage")).isEqualTo(expected);
@@ -224,12 +224,20 @@ class GeminiStandInFailuresTests {
 
 	@Test
 	void generationSettingsAndSystemInstructionAreSent() {
-		this.client.stream("settings");
+		stream("settings");
 		assertThat(only(standIn.calls(FLASH)).body())
 			.contains("\"systemInstruction\":{\"parts\":[{\"text\":\"Answer in Markdown.\"}]}")
 			.contains("\"generationConfig\":{\"temperature\":0.3}");
 		assertThat(only(standIn.calls(PRO)).body())
 			.contains("\"generationConfig\":{\"maxOutputTokens\":2048,\"thinkingConfig\":{\"thinkingLevel\":\"low\"}}");
+	}
+
+	// Waits for the run record too: none is still being written when the temporary
+	// directory is deleted after the last test.
+	private List<Event> stream(String query) {
+		List<Event> events = this.client.stream(query);
+		record(events);
+		return events;
 	}
 
 	private StoredExperiment record(List<Event> events) {
