@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A stand-in for the Gemini Developer API on 127.0.0.1: answers {@code countTokens} and
  * streams {@code streamGenerateContent?alt=sse} the way Google does (one whole response
  * JSON a {@code data:} frame, chunked, no {@code [DONE]}), each model as its
- * {@link Behaviour} says. It notes every streaming call and whether the client closed its
- * connection before the answer was done.
+ * {@link Behaviour} says, or as a script of {@link StandInAnswer}s says (Google's error
+ * bodies, frames with finish reasons and usage, a cut connection). It notes every
+ * streaming call and whether the client closed its connection before the answer was done.
  */
 final class GeminiStandIn implements AutoCloseable {
 
