@@ -1,5 +1,6 @@
 // Streams Flash and Pro side by side from POST /api/reasoning/query.
-// Plain JavaScript, no build step. Model text is only ever set through textContent.
+// Plain JavaScript, no build step. Model text is only ever set through textContent or text
+// nodes: answers are rendered as Markdown by markdown.js, which builds DOM nodes, never HTML.
 'use strict';
 
 (function () {
@@ -13,6 +14,7 @@
 	var input = $('query');
 	var stopButton = $('stop');
 	var current = null;
+	var markdown = window.HardeningMarkdown;
 
 	function show(id, text, state) {
 		var element = $(id);
@@ -46,13 +48,37 @@
 		this.retryMs = 1000;
 		this.finished = false;
 		this.resumes = 0;
+		this.texts = { flash: '', pro: '' };
+	}
+
+	Run.prototype.showText = function (leg, text) {
+		this.texts[leg] = text;
+		markdown.render($(leg + '-text'), text);
+	};
+
+	function describeUsage(body) {
+		var usage = body.usage;
+		var text = usage ? usage.prompt_tokens + ' prompt, ' + usage.output_tokens + ' output, '
+			+ usage.thinking_tokens + ' thinking, ' + usage.cached_tokens + ' cached, ' + usage.total_tokens
+			+ ' total' : 'not reported';
+		return text + (body.attempts > 1 ? '; ' + body.attempts + ' attempts' : '');
+	}
+
+	function describeFinish(reason) {
+		if (reason === 'max_tokens') {
+			return 'max_tokens: cut at the output token limit';
+		}
+		return reason || 'not reported';
 	}
 
 	Run.prototype.start = function () {
+		var run = this;
 		['flash', 'pro'].forEach(function (leg) {
-			$(leg + '-text').textContent = '';
+			run.showText(leg, '');
 			show(leg + '-status', 'waiting', 'running');
 			$(leg + '-model').textContent = '';
+			show(leg + '-finish', '', null);
+			$(leg + '-usage').textContent = '';
 		});
 		show('outcome', 'connecting', 'running');
 		$('request-id').textContent = this.requestId;
@@ -204,13 +230,15 @@
 			break;
 		case 'flash_delta':
 		case 'pro_delta':
-			$(leg + '-text').appendChild(document.createTextNode(body.text || ''));
+			this.showText(leg, this.texts[leg] + (body.text || ''));
 			break;
 		case 'flash_complete':
 		case 'pro_complete':
-			$(leg + '-text').textContent = body.response || '';
+			this.showText(leg, body.response || '');
 			show(leg + '-status', 'done in ' + body.duration_ms + ' ms, first token after '
 				+ body.first_token_ms + ' ms (' + body.model + ')', 'complete');
+			show(leg + '-finish', describeFinish(body.finish_reason), body.finish_reason === 'max_tokens' ? 'partial' : null);
+			$(leg + '-usage').textContent = describeUsage(body);
 			break;
 		case 'flash_failed':
 		case 'pro_failed':

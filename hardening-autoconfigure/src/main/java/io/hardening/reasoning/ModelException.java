@@ -1,5 +1,7 @@
 package io.hardening.reasoning;
 
+import java.time.Duration;
+
 import io.hardening.support.Sanitizer;
 
 /**
@@ -15,6 +17,10 @@ public class ModelException extends RuntimeException {
 	private final String model;
 
 	private final int status;
+
+	private final Duration retryDelay;
+
+	private final boolean dailyQuota;
 
 	/**
 	 * Creates an exception with no HTTP status and no cause.
@@ -35,10 +41,30 @@ public class ModelException extends RuntimeException {
 	 * @param cause the underlying failure, may be {@code null}
 	 */
 	public ModelException(Kind kind, String model, int status, String message, Throwable cause) {
+		this(kind, model, status, message, cause, null, false);
+	}
+
+	/**
+	 * Creates an exception with the service's hints on retrying.
+	 * @param kind why the call failed
+	 * @param model the model that was called
+	 * @param status the HTTP status of the answer, 0 when there was none
+	 * @param message what happened, sanitized here
+	 * @param cause the underlying failure, may be {@code null}
+	 * @param retryDelay how long the service asked to wait before retrying (Google's
+	 * {@code RetryInfo.retryDelay} or a {@code Retry-After} header), {@code null} for no
+	 * hint
+	 * @param dailyQuota whether a quota that resets daily was exceeded: retrying the same
+	 * day is wasted
+	 */
+	public ModelException(Kind kind, String model, int status, String message, Throwable cause, Duration retryDelay,
+			boolean dailyQuota) {
 		super(Sanitizer.sanitize(message, MAX_MESSAGE_LENGTH), cause);
 		this.kind = kind;
 		this.model = model;
 		this.status = status;
+		this.retryDelay = retryDelay;
+		this.dailyQuota = dailyQuota;
 	}
 
 	/**
@@ -66,6 +92,31 @@ public class ModelException extends RuntimeException {
 	}
 
 	/**
+	 * How long the service asked to wait before retrying.
+	 * @return the delay, {@code null} when it gave no hint
+	 */
+	public Duration getRetryDelay() {
+		return this.retryDelay;
+	}
+
+	/**
+	 * Whether a quota that resets daily was exceeded.
+	 * @return whether retrying before the next day is wasted
+	 */
+	public boolean isDailyQuota() {
+		return this.dailyQuota;
+	}
+
+	/**
+	 * Whether retrying the same call soon may succeed: a rate limit that is not a daily
+	 * quota, or an unavailable service (HTTP 500, 503, a refused or reset connection).
+	 * @return whether a retry is worth it
+	 */
+	public boolean isRetryable() {
+		return (this.kind == Kind.RATE_LIMITED && !this.dailyQuota) || this.kind == Kind.UNAVAILABLE;
+	}
+
+	/**
 	 * Whether the same call may succeed later unchanged: rate limits, unavailability and
 	 * timeouts.
 	 * @return whether the failure is transient
@@ -80,9 +131,15 @@ public class ModelException extends RuntimeException {
 	public enum Kind {
 
 		/**
-		 * The request was invalid (HTTP 400), or the prompt was blocked.
+		 * The request was invalid (HTTP 400).
 		 */
 		BAD_REQUEST,
+
+		/**
+		 * Google blocked the prompt ({@code promptFeedback.blockReason}) or the answer (a
+		 * safety {@code finishReason} such as {@code SAFETY} or {@code RECITATION}).
+		 */
+		BLOCKED,
 
 		/**
 		 * The credentials were not accepted (HTTP 401) or no token could be had.
@@ -118,6 +175,12 @@ public class ModelException extends RuntimeException {
 		 * The model's circuit breaker is open: the call was not made.
 		 */
 		CIRCUIT_OPEN,
+
+		/**
+		 * The model's bulkhead is full: too many calls to it run at once, this one was
+		 * not made.
+		 */
+		OVERLOADED,
 
 		/**
 		 * The client is missing configuration (a project, an API key, credentials).

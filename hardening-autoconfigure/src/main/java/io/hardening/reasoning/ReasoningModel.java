@@ -28,6 +28,17 @@ public interface ReasoningModel {
 	Flux<String> stream(String query);
 
 	/**
+	 * Streams the answer to a query as chunks that carry, besides the text, what the
+	 * model reports about the answer: its finish reason and token usage. The default
+	 * wraps {@link #stream(String)}, which reports neither.
+	 * @param query the query
+	 * @return the chunks of the answer
+	 */
+	default Flux<ModelChunk> chunks(String query) {
+		return stream(query).map(ModelChunk::text);
+	}
+
+	/**
 	 * Answers a query with the whole text at once.
 	 * @param query the query
 	 * @return the answer

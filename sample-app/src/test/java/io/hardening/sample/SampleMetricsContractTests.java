@@ -104,6 +104,11 @@ class SampleMetricsContractTests {
 		assertThat(value(scrape, "hardening_reasoning_streams_max")).isEqualTo(1);
 		assertThat(value(scrape, "hardening_reasoning_first_token_seconds_bucket{model=\"flash\",le=\"+Inf\"}"))
 			.isEqualTo(1);
+		// The simulator reports usage on its last chunk: the completed stream's tokens.
+		assertThat(value(scrape, "hardening_reasoning_tokens_total{model=\"flash\",type=\"output\"}")).isGreaterThan(0);
+		assertThat(value(scrape, "hardening_reasoning_tokens_total{model=\"pro\",type=\"thinking\"}")).isGreaterThan(0);
+		assertThat(value(scrape, "hardening_reasoning_model_retries_total{model=\"flash\",reason=\"rate_limited\"}"))
+			.isZero();
 	}
 
 	@Test

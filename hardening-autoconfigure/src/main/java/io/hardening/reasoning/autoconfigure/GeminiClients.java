@@ -2,6 +2,7 @@ package io.hardening.reasoning.autoconfigure;
 
 import java.util.List;
 
+import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.init.InitComponent;
 import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.gemini.GeminiClient;
@@ -9,6 +10,7 @@ import io.hardening.reasoning.gemini.GeminiConnectionPool;
 import io.hardening.reasoning.gemini.GeminiEndpoint;
 import io.hardening.reasoning.gemini.GeminiInitComponent;
 import io.hardening.reasoning.gemini.GeminiModel;
+import io.hardening.reasoning.gemini.GenerationSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +36,8 @@ final class GeminiClients {
 	}
 
 	static ReasoningModels models(GeminiClient client, ReasoningProperties properties) {
-		return new ReasoningModels(model(client, properties.getFlash()), model(client, properties.getPro()));
+		return new ReasoningModels(model(client, properties.getFlash(), properties.getSystemInstruction()),
+				model(client, properties.getPro(), properties.getSystemInstruction()));
 	}
 
 	static InitComponent initComponent(GeminiClient client, ReasoningProperties properties) {
@@ -42,8 +45,23 @@ final class GeminiClients {
 				List.of(properties.getFlash().getModel(), properties.getPro().getModel()), properties.getInitTimeout());
 	}
 
-	private static GeminiModel model(GeminiClient client, ReasoningProperties.Model model) {
-		return new GeminiModel(client, model.getModel(), model.getTimeout());
+	private static GeminiModel model(GeminiClient client, ModelProperties model, String systemInstruction) {
+		return new GeminiModel(client, model.getModel(), model.getTimeout(), settings(model, systemInstruction));
+	}
+
+	/**
+	 * The generation settings of a model; a thinking level and a thinking budget together
+	 * are refused, as Google refuses them (HTTP 400 on every call).
+	 */
+	static GenerationSettings settings(ModelProperties model, String systemInstruction) {
+		if (model.getThinkingLevel() != null && model.getThinkingBudget() != null) {
+			throw new InvalidHardeningPropertyException(model.prefix() + "thinking-budget", model.getThinkingBudget(),
+					"is set together with " + model.prefix() + "thinking-level, and Google refuses a request with both",
+					"Set thinking-level for a Gemini 3 model or thinking-budget for a Gemini 2.5 model, not both.",
+					model.prefix() + "thinking-level");
+		}
+		return new GenerationSettings(model.getTemperature(), model.getMaxOutputTokens(), model.getThinkingLevel(),
+				model.getThinkingBudget(), systemInstruction);
 	}
 
 }

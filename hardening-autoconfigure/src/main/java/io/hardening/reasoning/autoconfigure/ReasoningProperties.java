@@ -39,12 +39,14 @@ public class ReasoningProperties {
 	/**
 	 * The fast model.
 	 */
-	private final Model flash = new Model().named("flash", "gemini-3.8-flash");
+	@NestedConfigurationProperty
+	private final ModelProperties flash = new ModelProperties().named("flash", "gemini-3.8-flash");
 
 	/**
 	 * The thorough model.
 	 */
-	private final Model pro = new Model().named("pro", "gemini-3.1-pro-preview");
+	@NestedConfigurationProperty
+	private final ModelProperties pro = new ModelProperties().named("pro", "gemini-3.1-pro-preview");
 
 	/**
 	 * Gemini on Vertex AI.
@@ -116,6 +118,12 @@ public class ReasoningProperties {
 	private boolean persistRuns = true;
 
 	/**
+	 * System instruction sent to both models before every query (Gemini's
+	 * systemInstruction), such as "Answer in Markdown". Unset sends none.
+	 */
+	private String systemInstruction;
+
+	/**
 	 * The HTTP endpoint.
 	 */
 	private final Web web = new Web();
@@ -144,11 +152,11 @@ public class ReasoningProperties {
 		this.initTimeout = positive("hardening.reasoning.init-timeout", initTimeout);
 	}
 
-	public Model getFlash() {
+	public ModelProperties getFlash() {
 		return this.flash;
 	}
 
-	public Model getPro() {
+	public ModelProperties getPro() {
 		return this.pro;
 	}
 
@@ -238,6 +246,14 @@ public class ReasoningProperties {
 		this.persistRuns = persistRuns;
 	}
 
+	public String getSystemInstruction() {
+		return this.systemInstruction;
+	}
+
+	public void setSystemInstruction(String systemInstruction) {
+		this.systemInstruction = StringUtils.hasText(systemInstruction) ? systemInstruction : null;
+	}
+
 	public Web getWeb() {
 		return this.web;
 	}
@@ -309,64 +325,6 @@ public class ReasoningProperties {
 		 * A built-in deterministic simulator, no network.
 		 */
 		SIMULATED
-
-	}
-
-	/**
-	 * One model: its id and time budgets.
-	 */
-	public static class Model {
-
-		private String prefix = "hardening.reasoning.model.";
-
-		/**
-		 * Model id. Defaults to gemini-3.8-flash for flash and gemini-3.1-pro-preview for
-		 * pro (Google listed no stable Pro id then): confirm them against Google's model
-		 * list, since models are retired.
-		 */
-		private String model;
-
-		/**
-		 * Longest wait for the first piece of a streamed answer.
-		 */
-		private Duration firstTokenTimeout = Duration.ofSeconds(30);
-
-		/**
-		 * Budget of a whole call: a call still running after it fails with a timeout.
-		 */
-		private Duration timeout = Duration.ofSeconds(120);
-
-		Model named(String name, String defaultModel) {
-			this.prefix = "hardening.reasoning." + name + ".";
-			this.model = defaultModel;
-			return this;
-		}
-
-		public String getModel() {
-			return this.model;
-		}
-
-		public void setModel(String model) {
-			Assert.isTrue(model != null && MODEL_ID.matcher(model).matches(),
-					() -> this.prefix + "model must be a model id such as gemini-3.8-flash, got '" + model + "'");
-			this.model = model;
-		}
-
-		public Duration getFirstTokenTimeout() {
-			return this.firstTokenTimeout;
-		}
-
-		public void setFirstTokenTimeout(Duration firstTokenTimeout) {
-			this.firstTokenTimeout = positive(this.prefix + "first-token-timeout", firstTokenTimeout);
-		}
-
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = positive(this.prefix + "timeout", timeout);
-		}
 
 	}
 

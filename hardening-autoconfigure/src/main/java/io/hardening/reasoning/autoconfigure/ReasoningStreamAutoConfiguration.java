@@ -71,8 +71,8 @@ public final class ReasoningStreamAutoConfiguration {
 				properties.getResumeMaxRuns(), properties.getResumeMaxEvents());
 	}
 
-	private static ModelBudget budget(ReasoningProperties.Model model) {
-		return new ModelBudget(model.getFirstTokenTimeout(), model.getTimeout());
+	private static ModelBudget budget(ModelProperties model) {
+		return new ModelBudget(model.getFirstTokenTimeout(), model.getTimeout(), model.getRetry().getMaxAttempts());
 	}
 
 	/**

@@ -33,6 +33,18 @@ public class SimulatedProperties {
 	private double proFailureRate = 0.0;
 
 	/**
+	 * How many first calls of the simulated flash model answer like a 429 with a
+	 * RetryInfo of 200ms: with a retry.max-attempts above it, the stream still completes.
+	 */
+	private int flashRateLimitedAttempts = 0;
+
+	/**
+	 * How many first calls of the simulated pro model answer like a 429 with a RetryInfo
+	 * of 200ms.
+	 */
+	private int proRateLimitedAttempts = 0;
+
+	/**
 	 * How many first attempts of the vertexAi init component fail.
 	 */
 	private int initFailures = 0;
@@ -73,6 +85,29 @@ public class SimulatedProperties {
 
 	public void setProFailureRate(double proFailureRate) {
 		this.proFailureRate = rate("hardening.reasoning.simulated.pro-failure-rate", proFailureRate);
+	}
+
+	public int getFlashRateLimitedAttempts() {
+		return this.flashRateLimitedAttempts;
+	}
+
+	public void setFlashRateLimitedAttempts(int flashRateLimitedAttempts) {
+		this.flashRateLimitedAttempts = notNegativeCount("hardening.reasoning.simulated.flash-rate-limited-attempts",
+				flashRateLimitedAttempts);
+	}
+
+	public int getProRateLimitedAttempts() {
+		return this.proRateLimitedAttempts;
+	}
+
+	public void setProRateLimitedAttempts(int proRateLimitedAttempts) {
+		this.proRateLimitedAttempts = notNegativeCount("hardening.reasoning.simulated.pro-rate-limited-attempts",
+				proRateLimitedAttempts);
+	}
+
+	private static int notNegativeCount(String property, int value) {
+		Assert.isTrue(value >= 0, () -> property + " must be zero or more, got " + value);
+		return value;
 	}
 
 	public int getInitFailures() {

@@ -23,9 +23,9 @@ class SimulatedReasoningConfiguration {
 		SimulatedProperties simulated = properties.getSimulated();
 		return new ReasoningModels(
 				new SimulatedModel("simulated-flash", simulated.getFlashLatency(), simulated.getFlashFailureRate(),
-						simulated.getSeed()),
+						simulated.getSeed(), simulated.getFlashRateLimitedAttempts()),
 				new SimulatedModel("simulated-pro", simulated.getProLatency(), simulated.getProFailureRate(),
-						simulated.getSeed()));
+						simulated.getSeed(), simulated.getProRateLimitedAttempts()));
 	}
 
 	@Bean(ReasoningAutoConfiguration.INIT_COMPONENT_NAME)

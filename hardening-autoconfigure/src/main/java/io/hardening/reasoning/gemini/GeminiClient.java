@@ -1,20 +1,25 @@
 package io.hardening.reasoning.gemini;
 
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.hardening.reasoning.ModelChunk;
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
 import io.hardening.support.Deadlines;
 import io.hardening.support.Sanitizer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -96,17 +101,45 @@ public class GeminiClient {
 	 * @return the pieces of text
 	 */
 	public Flux<String> stream(String model, String prompt) {
+		return chunks(model, prompt, GenerationSettings.DEFAULTS).map(ModelChunk::text)
+			.filter((text) -> !text.isEmpty());
+	}
+
+	/**
+	 * Streams a model's answer frame by frame within a time budget.
+	 * @param model the model id
+	 * @param prompt the prompt
+	 * @param timeout budget of the whole call
+	 * @param settings the generation settings
+	 * @return the chunks
+	 * @see #chunks(String, String, GenerationSettings)
+	 */
+	public Flux<ModelChunk> chunks(String model, String prompt, Duration timeout, GenerationSettings settings) {
+		return Deadlines.within(chunks(model, prompt, settings), timeout, () -> timedOut(model, timeout));
+	}
+
+	/**
+	 * Streams a model's answer frame by frame, with no time budget of its own (for a
+	 * caller that bounds the call itself): each frame's text (thought parts left out,
+	 * possibly empty), finish reason and cumulative token usage. An error frame, a
+	 * blocked prompt or an answer stopped for its content fails the stream with a
+	 * {@link ModelException}.
+	 * @param model the model id
+	 * @param prompt the prompt
+	 * @param settings the generation settings
+	 * @return the chunks
+	 */
+	public Flux<ModelChunk> chunks(String model, String prompt, GenerationSettings settings) {
 		String where = this.endpoint.where(model);
 		return this.endpoint.headers()
-			.flatMapMany(
-					(headers) -> post(this.endpoint.path(model, "streamGenerateContent") + "?alt=sse", headers, prompt)
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.retrieve()
-						.onStatus(HttpStatusCode::isError, (response) -> error(model, response))
-						.bodyToFlux(SSE))
+			.flatMapMany((headers) -> post(this.endpoint.path(model, "streamGenerateContent") + "?alt=sse", headers,
+					this.payloads.request(prompt, settings))
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.retrieve()
+				.onStatus(HttpStatusCode::isError, (response) -> error(model, response))
+				.bodyToFlux(SSE))
 			.mapNotNull(ServerSentEvent::data)
-			.map((data) -> this.payloads.text(model, where, data))
-			.filter((text) -> !text.isEmpty())
+			.map((data) -> this.payloads.chunk(model, where, data))
 			.onErrorMap((ex) -> modelException(model, ex));
 	}
 
@@ -118,8 +151,21 @@ public class GeminiClient {
 	 * @return the answer
 	 */
 	public Mono<String> generate(String model, String prompt, Duration timeout) {
+		return generate(model, prompt, timeout, GenerationSettings.DEFAULTS);
+	}
+
+	/**
+	 * Asks a model for its whole answer, thought parts left out.
+	 * @param model the model id
+	 * @param prompt the prompt
+	 * @param timeout budget of the whole call
+	 * @param settings the generation settings
+	 * @return the answer
+	 */
+	public Mono<String> generate(String model, String prompt, Duration timeout, GenerationSettings settings) {
 		String where = this.endpoint.where(model);
-		return call(model, "generateContent", prompt, timeout).map((body) -> this.payloads.text(model, where, body));
+		return call(model, "generateContent", this.payloads.request(prompt, settings), timeout)
+			.map((body) -> this.payloads.text(model, where, body));
 	}
 
 	/**
@@ -131,12 +177,13 @@ public class GeminiClient {
 	 * @return the number of tokens
 	 */
 	public Mono<Integer> countTokens(String model, String text, Duration timeout) {
-		return call(model, "countTokens", text, timeout).map((body) -> this.payloads.totalTokens(model, body));
+		return call(model, "countTokens", this.payloads.request(text), timeout)
+			.map((body) -> this.payloads.totalTokens(model, body));
 	}
 
-	private Mono<String> call(String model, String method, String text, Duration timeout) {
+	private Mono<String> call(String model, String method, String body, Duration timeout) {
 		return this.endpoint.headers()
-			.flatMap((headers) -> post(this.endpoint.path(model, method), headers, text)
+			.flatMap((headers) -> post(this.endpoint.path(model, method), headers, body)
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
 				.onStatus(HttpStatusCode::isError, (response) -> error(model, response))
@@ -145,20 +192,37 @@ public class GeminiClient {
 			.onErrorMap((ex) -> modelException(model, ex));
 	}
 
-	private WebClient.RequestHeadersSpec<?> post(String uri, Map<String, List<String>> headers, String text) {
+	private WebClient.RequestHeadersSpec<?> post(String uri, Map<String, List<String>> headers, String body) {
 		return this.webClient.get()
 			.post()
 			.uri(uri)
 			.headers((httpHeaders) -> headers.forEach(httpHeaders::put))
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(this.payloads.request(text));
+			.bodyValue(body);
 	}
 
 	private Mono<ModelException> error(String model, ClientResponse response) {
 		int status = response.statusCode().value();
+		String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 		return response.bodyToMono(String.class)
 			.defaultIfEmpty("")
-			.map((body) -> GeminiErrors.toException(model, this.endpoint.where(model), status, body, this.mapper));
+			.map((body) -> GeminiErrors.toException(model, this.endpoint.where(model), status, body, retryAfter,
+					this.mapper));
+	}
+
+	// A connection reset or closed before the answer was whole: worth a retry when no
+	// text was sent yet.
+	private static boolean connectionLost(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PrematureCloseException || cause instanceof AbortedException
+					|| cause instanceof SocketException) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	private ModelException timedOut(String model, Duration timeout) {
@@ -171,6 +235,10 @@ public class GeminiClient {
 			// Endpoint failures (no project, key or credentials) do not know the model.
 			return (modelException.getModel() != null) ? modelException : new ModelException(modelException.getKind(),
 					model, modelException.getStatus(), modelException.getMessage(), ex);
+		}
+		if (!(ex instanceof WebClientRequestException) && connectionLost(ex)) {
+			return new ModelException(Kind.UNAVAILABLE, model, 0,
+					"Model '" + model + "': the connection was closed: " + Sanitizer.describe(ex), ex);
 		}
 		Kind kind = (ex instanceof WebClientRequestException) ? Kind.UNAVAILABLE : Kind.FAILED;
 		String what = (kind == Kind.UNAVAILABLE) ? "could not be reached" : "failed";

@@ -2,6 +2,7 @@ package io.hardening.reasoning.metrics;
 
 import java.time.Duration;
 
+import io.hardening.reasoning.TokenUsage;
 import io.hardening.reasoning.stream.ReasoningRuns;
 import io.hardening.reasoning.stream.ReasoningStreamListener;
 import io.hardening.reasoning.stream.StreamOutcome;
@@ -18,7 +19,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * {@code hardening_reasoning_streams_max},
  * {@code hardening_reasoning_streams_total{outcome}},
  * {@code hardening_reasoning_model_seconds{model,outcome}},
- * {@code hardening_reasoning_first_token_seconds{model}} and
+ * {@code hardening_reasoning_first_token_seconds{model}},
+ * {@code hardening_reasoning_tokens_total{model,type}} (types {@code prompt},
+ * {@code output}, {@code thinking}, {@code cached}: what the models reported last in each
+ * call), {@code hardening_reasoning_model_retries_total{model,reason}} and
  * {@code hardening_reasoning_run_records_failed_total}. The two latency timers publish
  * histogram buckets (100ms to 120s) so that Prometheus can compute percentiles across
  * instances; without them a timer has only {@code _count}, {@code _sum} and {@code _max}.
@@ -32,6 +36,10 @@ public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
 	private static final Duration[] LATENCY_BUCKETS = { Duration.ofMillis(100), Duration.ofMillis(250),
 			Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
 			Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120) };
+
+	private static final String[] TOKEN_TYPES = { "prompt", "output", "thinking", "cached" };
+
+	private static final String[] RETRY_REASONS = { "rate_limited", "unavailable", "connection" };
 
 	private final ObjectProvider<ReasoningRuns> runs;
 
@@ -62,6 +70,12 @@ public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
 		for (String role : new String[] { "flash", "pro" }) {
 			modelTimer(registry, role, "success");
 			firstToken(registry, role);
+			for (String type : TOKEN_TYPES) {
+				tokens(registry, role, type);
+			}
+			for (String reason : RETRY_REASONS) {
+				retries(registry, role, reason);
+			}
 		}
 		recordsFailed(registry);
 		this.registry = registry;
@@ -88,6 +102,25 @@ public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
 		MeterRegistry registry = this.registry;
 		if (registry != null) {
 			firstToken(registry, role).record(latency);
+		}
+	}
+
+	@Override
+	public void tokensUsed(String role, TokenUsage usage) {
+		MeterRegistry registry = this.registry;
+		if (registry != null) {
+			tokens(registry, role, "prompt").increment(usage.promptTokens());
+			tokens(registry, role, "output").increment(usage.outputTokens());
+			tokens(registry, role, "thinking").increment(usage.thinkingTokens());
+			tokens(registry, role, "cached").increment(usage.cachedTokens());
+		}
+	}
+
+	@Override
+	public void modelRetried(String role, String reason) {
+		MeterRegistry registry = this.registry;
+		if (registry != null) {
+			retries(registry, role, reason).increment();
 		}
 	}
 
@@ -120,6 +153,22 @@ public class ReasoningMetrics implements MeterBinder, ReasoningStreamListener {
 			.description("Time from a model call to its first piece of text")
 			.tag("model", role)
 			.serviceLevelObjectives(LATENCY_BUCKETS)
+			.register(registry);
+	}
+
+	private static Counter tokens(MeterRegistry registry, String role, String type) {
+		return Counter.builder("hardening.reasoning.tokens")
+			.description("Tokens the models reported, by type: prompt, output, thinking, cached")
+			.tag("model", role)
+			.tag("type", type)
+			.register(registry);
+	}
+
+	private static Counter retries(MeterRegistry registry, String role, String reason) {
+		return Counter.builder("hardening.reasoning.model.retries")
+			.description("Model calls tried again before their first token, by reason")
+			.tag("model", role)
+			.tag("reason", reason)
 			.register(registry);
 	}
 

@@ -2,7 +2,9 @@ package io.hardening.reasoning.stream;
 
 import java.util.function.Function;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.hardening.reasoning.ModelChunk;
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
 import reactor.core.publisher.Flux;
@@ -14,7 +16,8 @@ import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFac
  * Runs each model call through the Spring Cloud Circuit Breaker instance named after its
  * role ({@code flash}, {@code pro}), configured by the standard
  * {@code resilience4j.circuitbreaker.instances.*} keys. A call the open breaker refuses
- * fails at once with {@link Kind#CIRCUIT_OPEN}.
+ * fails at once with {@link Kind#CIRCUIT_OPEN}; a call the full bulkhead Spring Cloud
+ * puts around the breaker refuses fails at once with {@link Kind#OVERLOADED}.
  */
 public class CircuitBreakerModelGuard implements ModelGuard {
 
@@ -23,9 +26,9 @@ public class CircuitBreakerModelGuard implements ModelGuard {
 	private final ReactiveCircuitBreaker pro;
 
 	// One fallback per breaker, not one per call.
-	private final Function<Throwable, Flux<String>> flashFallback = (ex) -> Flux.error(refusedOrSame("flash", ex));
+	private final Function<Throwable, Flux<ModelChunk>> flashFallback = (ex) -> Flux.error(refusedOrSame("flash", ex));
 
-	private final Function<Throwable, Flux<String>> proFallback = (ex) -> Flux.error(refusedOrSame("pro", ex));
+	private final Function<Throwable, Flux<ModelChunk>> proFallback = (ex) -> Flux.error(refusedOrSame("pro", ex));
 
 	/**
 	 * Creates the guard.
@@ -37,7 +40,7 @@ public class CircuitBreakerModelGuard implements ModelGuard {
 	}
 
 	@Override
-	public Flux<String> protect(String role, Flux<String> call) {
+	public Flux<ModelChunk> protect(String role, Flux<ModelChunk> call) {
 		boolean flash = "flash".equals(role);
 		// Without a fallback Spring Cloud wraps every failure in a
 		// NoFallbackAvailableException; passing them through keeps their kind. The
@@ -49,6 +52,10 @@ public class CircuitBreakerModelGuard implements ModelGuard {
 		if (failure instanceof CallNotPermittedException) {
 			return new ModelException(Kind.CIRCUIT_OPEN, role, 0,
 					"Circuit breaker '" + role + "' is open: the model was not called", failure);
+		}
+		if (failure instanceof BulkheadFullException) {
+			return new ModelException(Kind.OVERLOADED, role, 0, "Bulkhead '" + role
+					+ "' is full: too many calls to the model run at once; the model was not called", failure);
 		}
 		return failure;
 	}

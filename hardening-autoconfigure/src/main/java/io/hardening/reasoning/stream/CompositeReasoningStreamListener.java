@@ -3,6 +3,8 @@ package io.hardening.reasoning.stream;
 import java.time.Duration;
 import java.util.List;
 
+import io.hardening.reasoning.TokenUsage;
+
 /**
  * Tells every one of several listeners, in order.
  */
@@ -31,6 +33,16 @@ public class CompositeReasoningStreamListener implements ReasoningStreamListener
 	@Override
 	public void firstToken(String role, Duration latency) {
 		this.listeners.forEach((listener) -> listener.firstToken(role, latency));
+	}
+
+	@Override
+	public void tokensUsed(String role, TokenUsage usage) {
+		this.listeners.forEach((listener) -> listener.tokensUsed(role, usage));
+	}
+
+	@Override
+	public void modelRetried(String role, String reason) {
+		this.listeners.forEach((listener) -> listener.modelRetried(role, reason));
 	}
 
 	@Override

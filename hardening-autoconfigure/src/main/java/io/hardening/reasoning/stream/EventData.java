@@ -34,6 +34,17 @@ final class EventData extends AbstractMap<String, Object> {
 		return new EventData(k1, v1, k2, v2, k3, v3, k4, v4);
 	}
 
+	/**
+	 * Data of any number of entries.
+	 * @param keysAndValues a key, its value, the next key...
+	 */
+	static Map<String, Object> ofPairs(Object... keysAndValues) {
+		if (keysAndValues.length % 2 != 0) {
+			throw new IllegalArgumentException("Keys and values must come in pairs");
+		}
+		return new EventData(keysAndValues.clone());
+	}
+
 	@Override
 	public Object get(Object key) {
 		for (int i = 0; i < this.keysAndValues.length; i += 2) {

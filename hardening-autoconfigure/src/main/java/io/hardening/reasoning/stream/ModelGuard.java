@@ -1,11 +1,13 @@
 package io.hardening.reasoning.stream;
 
+import io.hardening.reasoning.ModelChunk;
 import reactor.core.publisher.Flux;
 
 /**
  * Runs a model call behind a circuit breaker (or anything else that may refuse or observe
  * it). A refused call fails with a {@link io.hardening.reasoning.ModelException} of kind
- * {@code CIRCUIT_OPEN}.
+ * {@code CIRCUIT_OPEN}, or {@code OVERLOADED} when a bulkhead is full. Every attempt of a
+ * retried call is protected on its own.
  */
 @FunctionalInterface
 public interface ModelGuard {
@@ -16,7 +18,7 @@ public interface ModelGuard {
 	 * @param call the call, not yet subscribed
 	 * @return the protected call
 	 */
-	Flux<String> protect(String role, Flux<String> call);
+	Flux<ModelChunk> protect(String role, Flux<ModelChunk> call);
 
 	/**
 	 * A guard that lets every call through.

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.hardening.reasoning.ModelChunk;
 import io.hardening.reasoning.ModelException;
 import io.hardening.reasoning.ModelException.Kind;
 import io.hardening.reasoning.ReasoningModel;
+import io.hardening.reasoning.TokenUsage;
 import io.hardening.support.Deadlines;
 import io.hardening.support.Sanitizer;
 import reactor.core.publisher.Flux;
@@ -16,7 +19,9 @@ import reactor.core.publisher.Mono;
  * One model's part of one run: calls the model within its budgets and behind its guard,
  * turns what it streams into {@code *_delta}, {@code *_complete} and {@code *_failed}
  * events, and keeps what the run's record needs. A failure never escapes: it becomes a
- * {@code *_failed} event.
+ * {@code *_failed} event. A call that fails before any of its text was sent may be tried
+ * again ({@link FirstTokenRetry}), each attempt behind the guard; once text was sent,
+ * nothing is retried.
  * <p>
  * The whole answer is joined once, when the call ends: the {@code *_complete} event, the
  * run's {@code complete} event and its record share that one string, and the buffer the
@@ -52,6 +57,12 @@ final class ModelLeg {
 
 	private volatile String failureCode;
 
+	private volatile int attempts;
+
+	private volatile String finishReason;
+
+	private volatile TokenUsage usage;
+
 	ModelLeg(String role, ReasoningModel model, ModelBudget budget, ModelGuard guard,
 			ReasoningStreamListener listener) {
 		this.role = role;
@@ -71,7 +82,12 @@ final class ModelLeg {
 	Flux<ReasoningEvent> events(String query) {
 		return Flux.defer(() -> {
 			this.startNanos = StreamClock.nanoTime();
-			return this.guard.protect(this.role, budgeted(query));
+			return Flux.defer(() -> {
+				this.attempts++;
+				return this.guard.protect(this.role, budgeted(query));
+			})
+				.retryWhen(FirstTokenRetry.of(this.role, this.budget, () -> this.firstTokenNanos >= 0, this::elapsed,
+						this.listener));
 		})
 			.map(this::delta)
 			.concatWith(Mono.fromSupplier(this::completed))
@@ -79,12 +95,32 @@ final class ModelLeg {
 			.doOnCancel(() -> this.listener.modelFinished(this.role, "cancelled", elapsed()));
 	}
 
-	private Flux<String> budgeted(String query) {
+	// One attempt, within what is left of the budgets, counted from the call's start.
+	// Chunks without text (thoughts, usage) are noted, not passed on: they are no first
+	// token.
+	private Flux<ModelChunk> budgeted(String query) {
 		Duration first = this.budget.firstToken();
 		Duration total = this.budget.total();
-		return Deadlines.within(Flux.defer(() -> this.model.stream(query)), first,
-				() -> timeout("sent no text within " + first.toMillis() + "ms"), total,
+		Duration elapsed = elapsed();
+		Flux<ModelChunk> texts = Flux.defer(() -> this.model.chunks(query))
+			.doOnNext(this::note)
+			.filter((chunk) -> !chunk.text().isEmpty());
+		return Deadlines.within(texts, positive(first.minus(elapsed)),
+				() -> timeout("sent no text within " + first.toMillis() + "ms"), positive(total.minus(elapsed)),
 				() -> timeout("did not finish within " + total.toMillis() + "ms"));
+	}
+
+	private void note(ModelChunk chunk) {
+		if (chunk.usage() != null) {
+			this.usage = chunk.usage();
+		}
+		if (chunk.finishReason() != null) {
+			this.finishReason = chunk.finishReason();
+		}
+	}
+
+	private static Duration positive(Duration duration) {
+		return duration.isNegative() ? Duration.ZERO : duration;
 	}
 
 	private ModelException timeout(String what) {
@@ -92,7 +128,8 @@ final class ModelLeg {
 				new TimeoutException());
 	}
 
-	private ReasoningEvent delta(String piece) {
+	private ReasoningEvent delta(ModelChunk chunk) {
+		String piece = chunk.text();
 		if (this.firstTokenNanos < 0) {
 			this.firstTokenNanos = StreamClock.nanoTime() - this.startNanos;
 			this.listener.firstToken(this.role, Duration.ofNanos(this.firstTokenNanos));
@@ -108,8 +145,12 @@ final class ModelLeg {
 		this.durationNanos = StreamClock.nanoTime() - this.startNanos;
 		String response = seal();
 		this.listener.modelFinished(this.role, "success", Duration.ofNanos(this.durationNanos));
-		return ReasoningEvent.of(this.role + "_complete", EventData.of("response", response, "duration_ms",
-				durationMillis(), "first_token_ms", firstTokenMillis(), "model", this.model.name()));
+		reportUsage();
+		TokenUsage tokens = this.usage;
+		return ReasoningEvent.of(this.role + "_complete",
+				EventData.ofPairs("response", response, "duration_ms", durationMillis(), "first_token_ms",
+						firstTokenMillis(), "model", this.model.name(), "finish_reason", this.finishReason, "attempts",
+						this.attempts, "usage", (tokens != null) ? tokens.toMap() : null));
 	}
 
 	private ReasoningEvent failed(Throwable failure) {
@@ -118,6 +159,7 @@ final class ModelLeg {
 		seal();
 		this.listener.modelFinished(this.role, this.failureCode.equals("model_error") ? "error" : this.failureCode,
 				Duration.ofNanos(this.durationNanos));
+		reportUsage();
 		return ReasoningEvent.of(this.role + "_failed",
 				EventData.of("error", Sanitizer.sanitize(Sanitizer.describe(failure), MAX_ERROR_LENGTH), "code",
 						this.failureCode, "model", this.model.name()));
@@ -134,14 +176,32 @@ final class ModelLeg {
 		return this.answer;
 	}
 
+	private void reportUsage() {
+		TokenUsage tokens = this.usage;
+		if (tokens != null) {
+			this.listener.tokensUsed(this.role, tokens);
+		}
+	}
+
 	private static String code(Throwable failure) {
 		if (failure instanceof ModelException modelException) {
-			if (modelException.getKind() == Kind.TIMEOUT) {
-				return "timeout";
+			switch (modelException.getKind()) {
+				case TIMEOUT:
+					return "timeout";
+				case CIRCUIT_OPEN:
+					return "circuit_open";
+				case RATE_LIMITED:
+					return "rate_limited";
+				case BLOCKED:
+					return "blocked";
+				case OVERLOADED:
+					return "overloaded";
+				default:
+					return "model_error";
 			}
-			if (modelException.getKind() == Kind.CIRCUIT_OPEN) {
-				return "circuit_open";
-			}
+		}
+		if (failure instanceof BulkheadFullException) {
+			return "overloaded";
 		}
 		return (failure instanceof TimeoutException) ? "timeout" : "model_error";
 	}
@@ -163,8 +223,9 @@ final class ModelLeg {
 	}
 
 	/**
-	 * Why the model failed: {@code model_error}, {@code timeout} or {@code circuit_open};
-	 * {@code null} when it answered or is still running.
+	 * Why the model failed: {@code model_error}, {@code timeout}, {@code circuit_open},
+	 * {@code rate_limited}, {@code blocked} or {@code overloaded}; {@code null} when it
+	 * answered or is still running.
 	 */
 	String failureCode() {
 		return this.failureCode;
@@ -172,7 +233,14 @@ final class ModelLeg {
 
 	RunRecord.ModelResult result() {
 		return new RunRecord.ModelResult(modelName(), (this.firstTokenNanos < 0) ? null : response(), durationMillis(),
-				firstTokenMillis(), this.failureCode);
+				firstTokenMillis(), this.failureCode, this.finishReason, this.attempts, this.usage);
+	}
+
+	/**
+	 * The tokens the model reported last, {@code null} when it reported none.
+	 */
+	TokenUsage usage() {
+		return this.usage;
 	}
 
 	/**

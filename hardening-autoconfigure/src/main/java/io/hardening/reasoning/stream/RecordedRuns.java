@@ -98,6 +98,9 @@ public final class RecordedRuns implements RunsElsewhere {
 			data.put("duration_ms", number(details.path("duration_ms")));
 			data.put("first_token_ms", number(details.path("first_token_ms")));
 			data.put("model", text(details.path("model")));
+			data.put("finish_reason", text(details.path("finish_reason")));
+			data.put("attempts", number(details.path("attempts")));
+			data.put("usage", usage(details.path("usage")));
 			data.put("from_record", true);
 			return ReasoningEvent.of(role + "_complete", data);
 		}
@@ -117,6 +120,8 @@ public final class RecordedRuns implements RunsElsewhere {
 					? text(result.path("pro_response")) : null);
 			data.put("duration_ms", number(metadata.path("duration_ms")));
 			data.put("partial", "partial".equals(outcome));
+			data.put("usage", EventData.of("flash", usage(metadata.path("flash").path("usage")), "pro",
+					usage(metadata.path("pro").path("usage"))));
 			data.put("from_record", true);
 			return ReasoningEvent.of(ReasoningEvent.COMPLETE, data);
 		}
@@ -125,6 +130,18 @@ public final class RecordedRuns implements RunsElsewhere {
 		data.put("code", code);
 		data.put("from_record", true);
 		return ReasoningEvent.of(ReasoningEvent.ERROR, data);
+	}
+
+	private static Map<String, Object> usage(JsonNode usage) {
+		if (!usage.isObject()) {
+			return null;
+		}
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (String field : List.of("prompt_tokens", "output_tokens", "thinking_tokens", "cached_tokens",
+				"total_tokens")) {
+			map.put(field, usage.path(field).asLong(0));
+		}
+		return map;
 	}
 
 	private static String text(JsonNode node) {

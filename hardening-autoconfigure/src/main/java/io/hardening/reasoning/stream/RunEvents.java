@@ -1,5 +1,8 @@
 package io.hardening.reasoning.stream;
 
+import java.util.Map;
+
+import io.hardening.reasoning.TokenUsage;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,13 +25,21 @@ final class RunEvents {
 	static ReasoningEvent end(ModelLeg flash, ModelLeg pro, long durationMs) {
 		if (flash.answered() || pro.answered()) {
 			return ReasoningEvent.of(ReasoningEvent.COMPLETE,
-					EventData.of("flash_response", flash.answered() ? flash.response() : null, "pro_response",
+					EventData.ofPairs("flash_response", flash.answered() ? flash.response() : null, "pro_response",
 							pro.answered() ? pro.response() : null, "duration_ms", durationMs, "partial",
-							!(flash.answered() && pro.answered())));
+							!(flash.answered() && pro.answered()), "usage", usage(flash.usage(), pro.usage())));
 		}
 		boolean timedOut = "timeout".equals(flash.failureCode()) && "timeout".equals(pro.failureCode());
 		return error("Both models failed (flash: " + flash.failureCode() + ", pro: " + pro.failureCode() + ")",
 				timedOut ? "timeout" : "all_models_failed");
+	}
+
+	/**
+	 * The {@code usage} of a {@code complete} event: each model's, {@code null} for one
+	 * that reported none.
+	 */
+	static Map<String, Object> usage(TokenUsage flash, TokenUsage pro) {
+		return EventData.of("flash", (flash != null) ? flash.toMap() : null, "pro", (pro != null) ? pro.toMap() : null);
 	}
 
 	static ReasoningEvent shuttingDown() {

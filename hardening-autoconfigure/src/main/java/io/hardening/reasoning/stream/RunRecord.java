@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.hardening.reasoning.TokenUsage;
+
 /**
  * What is saved of a finished stream: what was asked, what each model answered, how long
  * it took and how it ended.
@@ -88,8 +90,25 @@ public record RunRecord(String id, String requestId, String query, Instant start
 	 * @param durationMs how long its call took, {@code null} if it was cut off
 	 * @param firstTokenMs when its first piece arrived, {@code null} if none did
 	 * @param failureCode why it failed, {@code null} if it answered
+	 * @param finishReason why the model stopped ({@code stop}, {@code max_tokens}...),
+	 * {@code null} if it did not say
+	 * @param attempts how many times it was called
+	 * @param usage the tokens it reported last, {@code null} if none
 	 */
-	public record ModelResult(String model, String response, Long durationMs, Long firstTokenMs, String failureCode) {
+	public record ModelResult(String model, String response, Long durationMs, Long firstTokenMs, String failureCode,
+			String finishReason, int attempts, TokenUsage usage) {
+
+		/**
+		 * The result of a model called once that reported no finish reason or usage.
+		 * @param model the model name
+		 * @param response the text it sent
+		 * @param durationMs how long its call took
+		 * @param firstTokenMs when its first piece arrived
+		 * @param failureCode why it failed
+		 */
+		public ModelResult(String model, String response, Long durationMs, Long firstTokenMs, String failureCode) {
+			this(model, response, durationMs, firstTokenMs, failureCode, null, 1, null);
+		}
 
 		Map<String, Object> details() {
 			Map<String, Object> details = new LinkedHashMap<>();
@@ -97,6 +116,9 @@ public record RunRecord(String id, String requestId, String query, Instant start
 			details.put("duration_ms", this.durationMs);
 			details.put("first_token_ms", this.firstTokenMs);
 			details.put("failure_code", this.failureCode);
+			details.put("finish_reason", this.finishReason);
+			details.put("attempts", this.attempts);
+			details.put("usage", (this.usage != null) ? this.usage.toMap() : null);
 			return details;
 		}
 

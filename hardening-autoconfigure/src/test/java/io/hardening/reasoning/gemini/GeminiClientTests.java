@@ -88,12 +88,12 @@ class GeminiClientTests {
 	}
 
 	@Test
-	void generateOfBlockedPromptFailsAsBadRequest() {
+	void generateOfBlockedPromptFailsAsBlocked() {
 		google.stubFor(post(urlEqualTo(GENERATE_PATH))
 			.willReturn(json(200, "{\"promptFeedback\":{\"blockReason\":\"SAFETY\"}}")));
 		StepVerifier.create(client().generate(MODEL, "question", TIMEOUT))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ModelException.class, (error) -> {
-				assertThat(error.getKind()).isEqualTo(Kind.BAD_REQUEST);
+				assertThat(error.getKind()).isEqualTo(Kind.BLOCKED);
 				assertThat(error.getMessage()).contains("blocked").contains("SAFETY");
 			}))
 			.verify(TIMEOUT);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
+import io.hardening.reasoning.TokenUsage;
 import io.hardening.reasoning.stream.ReasoningRuns;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
@@ -50,6 +51,35 @@ class ReasoningMetricsTests {
 		assertThat(countUpTo(firstToken, 1.0)).isOne();
 		assertThat(countUpTo(model, 2.5)).isZero();
 		assertThat(countUpTo(model, 5.0)).isOne();
+	}
+
+	@Test
+	void tokensAreCountedByModelAndTypeAndRetriesByReason() {
+		this.metrics.bindTo(this.registry);
+		assertThat(this.registry.get("hardening.reasoning.tokens")
+			.tags("model", "pro", "type", "thinking")
+			.counter()
+			.count()).isZero();
+		this.metrics.tokensUsed("flash", new TokenUsage(8, 7, 41, 3, 56));
+		this.metrics.tokensUsed("flash", new TokenUsage(2, 1, 0, 0, 3));
+		this.metrics.modelRetried("pro", "rate_limited");
+		assertThat(tokens("flash", "prompt")).isEqualTo(10);
+		assertThat(tokens("flash", "output")).isEqualTo(8);
+		assertThat(tokens("flash", "thinking")).isEqualTo(41);
+		assertThat(tokens("flash", "cached")).isEqualTo(3);
+		assertThat(tokens("pro", "output")).isZero();
+		assertThat(this.registry.get("hardening.reasoning.model.retries")
+			.tags("model", "pro", "reason", "rate_limited")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("hardening.reasoning.model.retries")
+			.tags("model", "flash", "reason", "connection")
+			.counter()
+			.count()).isZero();
+	}
+
+	private double tokens(String model, String type) {
+		return this.registry.get("hardening.reasoning.tokens").tags("model", model, "type", type).counter().count();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.hardening.reasoning.TokenUsage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.StoredExperiment;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,26 @@ class RecordedRunsTests {
 		assertThat(this.recorded.missed("run-9", 1, null).blockOptional()).isEmpty();
 		assertThat(this.recorded.missed("run-3", 1, null).blockOptional()).isEmpty();
 		assertThat(this.recorded.missed("run-2", 1, "owner-1").block()).hasSize(3);
+	}
+
+	@Test
+	void replayedEventsCarryFinishReasonAttemptsAndUsage() {
+		TokenUsage usage = new TokenUsage(8, 7, 41, 3, 56);
+		save(new RunRecord("run-4", "req", "q", Instant.now(), 42, StreamOutcome.PARTIAL, null,
+				new RunRecord.ModelResult("flash-1", "cut", 10L, 5L, null, "max_tokens", 2, usage),
+				new RunRecord.ModelResult("pro-1", "unsafe", 30L, 20L, "blocked", null, 1, null), null,
+				Map.of("flash", 4L, "pro", 7L, "end", 8L)));
+		List<ReasoningEvent> missed = this.recorded.missed("run-4", 1, null).block(Duration.ofSeconds(5));
+		assertThat(missed).extracting(ReasoningEvent::name).containsExactly("flash_complete", "pro_failed", "complete");
+		assertThat(missed.get(0).data()).containsEntry("finish_reason", "max_tokens")
+			.containsEntry("attempts", 2L)
+			.containsEntry("usage", Map.of("prompt_tokens", 8L, "output_tokens", 7L, "thinking_tokens", 41L,
+					"cached_tokens", 3L, "total_tokens", 56L));
+		assertThat(missed.get(1).data()).containsEntry("code", "blocked");
+		assertThat(missed.get(2).data().get("usage")).isInstanceOfSatisfying(Map.class, (perModel) -> {
+			assertThat(perModel.get("flash")).isEqualTo(missed.get(0).data().get("usage"));
+			assertThat(perModel.get("pro")).isNull();
+		});
 	}
 
 	private void save(RunRecord record) {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A stand-in for the Gemini Developer API on 127.0.0.1: answers {@code countTokens} and
  * streams {@code streamGenerateContent?alt=sse} the way Google does (one whole response
  * JSON a {@code data:} frame, chunked, no {@code [DONE]}), each model as its
- * {@link Behaviour} says. It notes every streaming call and whether the client closed its
- * connection before the answer was done.
+ * {@link Behaviour} says, or as a script of {@link StandInAnswer}s says (Google's error
+ * bodies, frames with finish reasons and usage, a cut connection). It notes every
+ * streaming call and whether the client closed its connection before the answer was done.
  */
 final class GeminiStandIn implements AutoCloseable {
 
@@ -50,6 +53,8 @@ final class GeminiStandIn implements AutoCloseable {
 	private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
 
 	private final List<StreamCall> calls = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Queue<StandInAnswer>> scripts = new ConcurrentHashMap<>();
 
 	private final AtomicInteger open = new AtomicInteger();
 
@@ -94,10 +99,19 @@ final class GeminiStandIn implements AutoCloseable {
 	}
 
 	/**
+	 * Answers the next streaming calls of a model with these, in order; later calls as
+	 * its behaviour says.
+	 */
+	void script(String model, StandInAnswer... answers) {
+		this.scripts.computeIfAbsent(model, (key) -> new ConcurrentLinkedQueue<>()).addAll(List.of(answers));
+	}
+
+	/**
 	 * Every model back to a short normal answer, the calls noted so far forgotten.
 	 */
 	void reset() {
 		this.behaviours.clear();
+		this.scripts.clear();
 		this.calls.clear();
 		this.peak.set(this.open.get());
 	}
@@ -159,7 +173,13 @@ final class GeminiStandIn implements AutoCloseable {
 		this.calls.add(call);
 		this.peak.accumulateAndGet(this.open.incrementAndGet(), Math::max);
 		Behaviour behaviour = this.behaviours.getOrDefault(call.model(), DEFAULT);
+		Queue<StandInAnswer> script = this.scripts.get(call.model());
+		StandInAnswer scripted = (script != null) ? script.poll() : null;
 		try {
+			if (scripted != null) {
+				answer(exchange, call, scripted);
+				return;
+			}
 			if (behaviour.status() != 200) {
 				error(exchange, behaviour.status(), (behaviour.status() == 429) ? "RESOURCE_EXHAUSTED" : "INTERNAL",
 						"The stand-in fails with " + behaviour.status());
@@ -198,6 +218,32 @@ final class GeminiStandIn implements AutoCloseable {
 		finally {
 			this.open.decrementAndGet();
 		}
+	}
+
+	private void answer(HttpExchange exchange, StreamCall call, StandInAnswer answer)
+			throws IOException, InterruptedException {
+		if (answer.status() != 200) {
+			if (answer.retryAfter() != null) {
+				exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
+			}
+			json(exchange, answer.status(), answer.body());
+			return;
+		}
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		OutputStream out = exchange.getResponseBody();
+		for (int index = 0; index < answer.frames().size(); index++) {
+			if (index > 0) {
+				pause(answer.interval());
+			}
+			// A frame of several lines is sent as SSE does: one data: field a line.
+			write(out, answer.frames().get(index).strip().replace("\n", "\ndata: "));
+		}
+		if (answer.cutAfterFrames()) {
+			throw new ClosedMidStream();
+		}
+		out.close();
+		call.finished = true;
 	}
 
 	// An SSE comment every 100 ms: the write that fails tells that the client left.
@@ -333,6 +379,13 @@ final class GeminiStandIn implements AutoCloseable {
 		 */
 		String body() {
 			return this.body;
+		}
+
+		/**
+		 * When the stand-in received the call, on {@link System#nanoTime()}.
+		 */
+		long startNanos() {
+			return this.startNanos;
 		}
 
 		/**

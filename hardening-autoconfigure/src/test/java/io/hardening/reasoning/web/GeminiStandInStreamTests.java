@@ -151,6 +151,7 @@ class GeminiStandInStreamTests {
 		standIn.behave(FLASH, Behaviour.failing(500));
 		standIn.behave(PRO, Behaviour.failing(500));
 		List<Event> events = this.client.stream("fail");
+		assertThat(standIn.calls(FLASH)).hasSize(3);
 		for (String role : List.of("flash", "pro")) {
 			Event failed = only(events, role + "_failed");
 			assertThat(failed.get("code")).isEqualTo("model_error");
@@ -162,11 +163,12 @@ class GeminiStandInStreamTests {
 	}
 
 	@Test
-	void rateLimitedProFailsWithItsReasonAndFlashStillAnswers() {
+	void rateLimitedProFailsWithItsReasonAfterItsRetriesAndFlashStillAnswers() {
 		standIn.behave(PRO, Behaviour.failing(429));
 		List<Event> events = this.client.stream("busy");
 		Event failed = only(events, "pro_failed");
-		assertThat(failed.get("code")).isEqualTo("model_error");
+		assertThat(failed.get("code")).isEqualTo("rate_limited");
+		assertThat(standIn.calls(PRO)).hasSize(3);
 		assertThat((String) failed.get("error")).contains("Rate limit").contains("429");
 		assertThat(last(events).name()).isEqualTo("complete");
 		assertThat(last(events).get("partial")).isEqualTo(true);
