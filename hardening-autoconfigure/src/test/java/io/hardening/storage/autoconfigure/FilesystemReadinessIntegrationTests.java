@@ -1,14 +1,12 @@
 package io.hardening.storage.autoconfigure;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -37,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureWebTestClient(timeout = "20s")
 class FilesystemReadinessIntegrationTests {
 
-	private static final Path root = tempDirectory();
+	private static final Path root = AppProbes.tempDirectory("filesystem-ready-it");
 
 	@Autowired
 	private WebTestClient client;
@@ -49,7 +47,7 @@ class FilesystemReadinessIntegrationTests {
 
 	@Test
 	void diskThatRefusesWritesTakesTheAppOutOfReadinessUntilWritesSucceedAgain() throws IOException {
-		await().atMost(Duration.ofSeconds(5)).until(() -> readyStatus() == 200);
+		await().atMost(Duration.ofSeconds(5)).until(() -> AppProbes.readyStatus(this.client) == 200);
 		// A file where the storage folder should be: every write fails, as on a read-only
 		// or full disk.
 		Path data = Files.writeString(root.resolve("data"), "not a folder");
@@ -63,36 +61,13 @@ class FilesystemReadinessIntegrationTests {
 			.expectBody()
 			.jsonPath("$.code")
 			.isEqualTo("storage_unavailable");
-		assertThat(readyStatus()).isEqualTo(503);
-		JsonNode storage = health().at("/components/storage");
+		assertThat(AppProbes.readyStatus(this.client)).isEqualTo(503);
+		JsonNode storage = AppProbes.health(this.client).at("/components/storage");
 		assertThat(storage.at("/status").asString()).isEqualTo("DOWN");
 		assertThat(storage.at("/details/lastError").asString()).startsWith("Could not write experiment 'exp-1'");
 		Files.delete(data);
-		await().atMost(Duration.ofSeconds(5)).until(() -> readyStatus() == 200);
-		assertThat(health().at("/components/storage/details/lastError").isMissingNode()).isTrue();
-	}
-
-	private int readyStatus() {
-		return this.client.get().uri("/ready").exchange().returnResult(String.class).getStatus().value();
-	}
-
-	private JsonNode health() {
-		String body = this.client.get()
-			.uri("/health")
-			.exchange()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return JsonMapper.shared().readTree(body);
-	}
-
-	private static Path tempDirectory() {
-		try {
-			return Files.createTempDirectory("filesystem-ready-it");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> AppProbes.readyStatus(this.client) == 200);
+		assertThat(AppProbes.health(this.client).at("/components/storage/details/lastError").isMissingNode()).isTrue();
 	}
 
 	@SpringBootConfiguration

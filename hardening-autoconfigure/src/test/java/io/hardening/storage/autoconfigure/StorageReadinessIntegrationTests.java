@@ -2,7 +2,6 @@ package io.hardening.storage.autoconfigure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -10,7 +9,6 @@ import io.hardening.storage.gcs.FakeGcsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -42,7 +40,7 @@ class StorageReadinessIntegrationTests {
 
 	private static final FakeGcsServer server = startServer();
 
-	private static final Path root = tempDirectory();
+	private static final Path root = AppProbes.tempDirectory("storage-ready-it");
 
 	@Autowired
 	private WebTestClient client;
@@ -61,29 +59,16 @@ class StorageReadinessIntegrationTests {
 	@Test
 	void gcsBackAfterOutageAtStartMakesAppReadyWithinAReplayIntervalNotTheInitBackoff() {
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> "FAILED".equals(health().at("/components/init/components/storage/details/state").asString()));
-		assertThat(readyStatus()).isEqualTo(503);
+			.until(() -> "FAILED".equals(
+					AppProbes.health(this.client).at("/components/init/components/storage/details/state").asString()));
+		assertThat(AppProbes.readyStatus(this.client)).isEqualTo(503);
 		server.setFailing(false);
 		long back = System.nanoTime();
-		await().atMost(Duration.ofSeconds(5)).until(() -> readyStatus() == 200);
+		await().atMost(Duration.ofSeconds(5)).until(() -> AppProbes.readyStatus(this.client) == 200);
 		assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(5));
-		JsonNode health = health();
+		JsonNode health = AppProbes.health(this.client);
 		assertThat(health.at("/components/storage/status").asString()).isEqualTo("UP");
 		assertThat(health.at("/components/init/components/storage/status").asString()).isEqualTo("UP");
-	}
-
-	private int readyStatus() {
-		return this.client.get().uri("/ready").exchange().returnResult(String.class).getStatus().value();
-	}
-
-	private JsonNode health() {
-		String body = this.client.get()
-			.uri("/health")
-			.exchange()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return JsonMapper.shared().readTree(body);
 	}
 
 	private static FakeGcsServer startServer() {
@@ -91,15 +76,6 @@ class StorageReadinessIntegrationTests {
 			FakeGcsServer fake = new FakeGcsServer("bucket");
 			fake.setFailing(true);
 			return fake;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static Path tempDirectory() {
-		try {
-			return Files.createTempDirectory("storage-ready-it");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
