@@ -9,8 +9,8 @@ package io.hardening.storage;
  * @param fallbackReason why auto mode serves from the filesystem, or {@code null}
  * @param pendingReplay how many records wait in the spool for GCS
  * @param lastError the last failure, sanitized, or {@code null}
- * @param ready whether the storage serves requests as configured (false in gcs mode until
- * the bucket has answered once)
+ * @param ready whether a write can succeed now: false in gcs mode until the bucket has
+ * answered once, and after a write that failed everywhere until one would succeed again
  * @param fallbackActive whether records go to the filesystem instead of GCS: auto mode
  * fell back, or GCS writes go to the spool
  * @param permanentErrors how many calls GCS refused with a permanent error (a 4xx other

@@ -10,10 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.hardening.storage.ExperimentConflictException;
@@ -45,13 +44,13 @@ class SharedBucketConcurrencyTests {
 
 	private FakeGcsServer server;
 
-	private ExecutorService writers;
+	private ScheduledExecutorService writers;
 
 	@BeforeEach
 	void start() throws IOException {
 		this.server = new FakeGcsServer("bucket");
 		this.server.delayUploads(Duration.ofSeconds(1));
-		this.writers = Executors.newFixedThreadPool(WRITERS);
+		this.writers = Executors.newScheduledThreadPool(WRITERS);
 	}
 
 	@AfterEach
@@ -67,18 +66,14 @@ class SharedBucketConcurrencyTests {
 		Random random = new Random();
 		long seed = random.nextLong();
 		random.setSeed(seed);
-		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Write>> writes = new ArrayList<>();
 		for (int writer = 0; writer < WRITERS; writer++) {
 			String id = "exp-" + (writer % IDS);
 			SpoolingExperimentStorage instance = instances[random.nextInt(instances.length)];
 			long delayMillis = random.nextInt(1500);
 			JsonNode content = json("{\"writer\":" + writer + ",\"id\":\"" + id + "\"}");
-			writes.add(this.writers.submit(() -> {
-				start.await();
-				// A random moment within a second and a half: jitter, not a wait for
-				// anything.
-				Thread.sleep(delayMillis);
+			// Each write starts at a random moment within a second and a half.
+			writes.add(this.writers.schedule(() -> {
 				try {
 					boolean spooled = instance.storeRecord(id, content, content).spooled();
 					return new Write(id, content, true, spooled);
@@ -86,9 +81,8 @@ class SharedBucketConcurrencyTests {
 				catch (ExperimentConflictException ex) {
 					return new Write(id, content, false, false);
 				}
-			}));
+			}, delayMillis, TimeUnit.MILLISECONDS));
 		}
-		start.countDown();
 		List<Write> outcomes = new ArrayList<>();
 		for (Future<Write> write : writes) {
 			outcomes.add(awaitWithoutDeadlock(write));
