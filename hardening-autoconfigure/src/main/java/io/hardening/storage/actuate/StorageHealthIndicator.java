@@ -9,9 +9,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The {@code storage} health contributor: UP while a backend serves (the filesystem
- * fallback included), DOWN in gcs mode until the bucket has answered. Reads the state
- * background work keeps current; never does I/O.
+ * The {@code storage} health contributor: UP while writes can succeed (the filesystem
+ * fallback and the spool included), DOWN in gcs mode until the bucket has answered and
+ * while writes fail everywhere (a full or read-only disk). Reads the state background
+ * work keeps current; never does I/O.
  */
 public class StorageHealthIndicator implements HealthIndicator {
 
