@@ -7,10 +7,15 @@ import java.nio.file.Path;
  *
  * @param sampleJar the sample app's executable jar (the starter with its defaults)
  * @param baselineJar the plain Boot WebFlux + Actuator app's executable jar
+ * @param sampleSpringAotJar the sample app's jar built with Spring AOT
+ * ({@code -Pspring-aot}), or {@code null} when it was not built
+ * @param baselineSpringAotJar the plain Boot app's jar built with Spring AOT, or
+ * {@code null} when it was not built
  * @param outputDirectory where results, logs and the chart go
  * @param quick shorter runs and fewer rounds, to check the harness itself works
  */
-public record BenchContext(Path sampleJar, Path baselineJar, Path outputDirectory, boolean quick) {
+public record BenchContext(Path sampleJar, Path baselineJar, Path sampleSpringAotJar, Path baselineSpringAotJar,
+		Path outputDirectory, boolean quick) {
 
 	public Path logFile(String name) {
 		return this.outputDirectory.resolve("logs").resolve(name + ".log");

@@ -18,9 +18,12 @@ import io.hardening.bench.streams.StreamsPart;
 /**
  * Runs the chosen parts and writes {@code results.md} and {@code results.json}.
  * <p>
- * Usage: {@code Harness [--quick] [--out DIR] [--sample JAR] [--baseline JAR] [part...]}
+ * Usage:
+ * {@code Harness [--quick] [--out DIR] [--sample JAR] [--baseline JAR] [--sample-spring-aot JAR] [--baseline-spring-aot JAR] [part...]}
  * where a part is {@code probes}, {@code startup}, {@code streams} or {@code storage}
- * (all of them when none is given).
+ * (all of them when none is given). The Spring AOT jars (built with {@code -Pspring-aot})
+ * serve the start-up part's {@code java25+spring-aot+cache} mode, which is skipped
+ * without them.
  */
 public final class Harness {
 
@@ -36,6 +39,8 @@ public final class Harness {
 		Path out = Path.of("bench/results");
 		Path sample = Path.of("sample-app/target/hardening-sample-app-0.1.0-SNAPSHOT.jar");
 		Path baseline = Path.of("bench/baseline-app/target/baseline-app.jar");
+		Path sampleSpringAot = null;
+		Path baselineSpringAot = null;
 		List<String> chosen = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -43,10 +48,12 @@ public final class Harness {
 				case "--out" -> out = Path.of(args[++i]);
 				case "--sample" -> sample = Path.of(args[++i]);
 				case "--baseline" -> baseline = Path.of(args[++i]);
+				case "--sample-spring-aot" -> sampleSpringAot = Path.of(args[++i]).toAbsolutePath();
+				case "--baseline-spring-aot" -> baselineSpringAot = Path.of(args[++i]).toAbsolutePath();
 				default -> {
 					if (!parts.containsKey(args[i])) {
-						throw new IllegalArgumentException(
-								"Unknown part '" + args[i] + "'; parts are " + parts.keySet() + " and --quick, --out");
+						throw new IllegalArgumentException("Unknown part '" + args[i] + "'; parts are " + parts.keySet()
+								+ " and --quick, --out, --sample, --baseline, --sample-spring-aot, --baseline-spring-aot");
 					}
 					chosen.add(args[i]);
 				}
@@ -56,8 +63,8 @@ public final class Harness {
 			chosen.addAll(parts.keySet());
 		}
 		Files.createDirectories(out.resolve("logs"));
-		BenchContext context = new BenchContext(sample.toAbsolutePath(), baseline.toAbsolutePath(),
-				out.toAbsolutePath(), quick);
+		BenchContext context = new BenchContext(sample.toAbsolutePath(), baseline.toAbsolutePath(), sampleSpringAot,
+				baselineSpringAot, out.toAbsolutePath(), quick);
 		Instant started = Instant.now();
 		List<Measurement> measurements = new ArrayList<>();
 		List<String> failures = new ArrayList<>();

@@ -18,24 +18,38 @@ import java.util.regex.Pattern;
 /**
  * A Spring Boot application started from its executable jar in a JVM of its own, on a
  * port of 127.0.0.1, with its output in a log file. Every application of a comparison
- * gets the same JVM options.
+ * gets the same JVM options. The JVM is the harness's own unless a JDK is named; the
+ * {@code jcmd} used on the process is that JDK's.
  */
 public final class JavaApp implements AutoCloseable {
 
-	private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+	// the heap line comes first: "garbage-first heap total 262144K, used 24576K" (17),
+	// "garbage-first heap total reserved 6172672K, committed 393216K, used 10917K" (25)
+	private static final Pattern HEAP_USED = Pattern.compile("\\bused (\\d+)K");
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final Process process;
 
+	private final Path javaHome;
+
 	private final int port;
 
 	private final long startedNanos;
 
-	private JavaApp(Process process, int port, long startedNanos) {
+	private JavaApp(Process process, Path javaHome, int port, long startedNanos) {
 		this.process = process;
+		this.javaHome = javaHome;
 		this.port = port;
 		this.startedNanos = startedNanos;
+	}
+
+	/**
+	 * The JDK the harness runs on: the default one ({@code java} on the {@code PATH}).
+	 * @return its home folder
+	 */
+	public static Path harnessJavaHome() {
+		return Path.of(System.getProperty("java.home"));
 	}
 
 	/**
@@ -52,8 +66,25 @@ public final class JavaApp implements AutoCloseable {
 	 */
 	public static JavaApp start(Path jar, int port, List<String> jvmOptions, Map<String, String> environment,
 			List<String> arguments, Path log) throws IOException {
+		return start(harnessJavaHome(), jar, port, jvmOptions, environment, arguments, log);
+	}
+
+	/**
+	 * Starts a jar on a given JDK.
+	 * @param javaHome the JDK's home folder
+	 * @param jar the executable jar
+	 * @param port the port it listens on
+	 * @param jvmOptions options for the JVM (with those of {@code BENCH_JVM_OPTIONS})
+	 * @param environment variables to add to the environment
+	 * @param arguments application arguments
+	 * @param log where its output goes
+	 * @return the running application
+	 * @throws IOException when it cannot be started
+	 */
+	public static JavaApp start(Path javaHome, Path jar, int port, List<String> jvmOptions,
+			Map<String, String> environment, List<String> arguments, Path log) throws IOException {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(javaHome.resolve("bin").resolve("java").toString());
 		command.addAll(jvmOptions);
 		String extra = System.getenv("BENCH_JVM_OPTIONS");
 		if (extra != null && !extra.isBlank()) {
@@ -70,7 +101,7 @@ public final class JavaApp implements AutoCloseable {
 			.directory(log.getParent().toFile());
 		builder.environment().putAll(environment);
 		long started = System.nanoTime();
-		return new JavaApp(builder.start(), port, started);
+		return new JavaApp(builder.start(), javaHome, port, started);
 	}
 
 	public int port() {
@@ -136,18 +167,34 @@ public final class JavaApp implements AutoCloseable {
 		if (!matcher.find()) {
 			throw new IOException("no heap figure from jcmd GC.heap_info");
 		}
-		return Long.parseLong(matcher.group(2)) * 1024;
+		return Long.parseLong(matcher.group(1)) * 1024;
 	}
 
 	public String jcmd(String... command) throws IOException, InterruptedException {
 		List<String> line = new ArrayList<>();
-		line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+		line.add(this.javaHome.resolve("bin").resolve("jcmd").toString());
 		line.add(String.valueOf(pid()));
 		line.addAll(List.of(command));
 		Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
 		String output = new String(jcmd.getInputStream().readAllBytes());
 		jcmd.waitFor(60, TimeUnit.SECONDS);
 		return output;
+	}
+
+	/**
+	 * Stops the process with SIGTERM, so that its shutdown runs (and a JVM with
+	 * {@code -XX:AOTCacheOutput} writes its cache), and waits for it to end.
+	 * @param limit how long to wait before killing it
+	 * @return its exit value
+	 * @throws IllegalStateException when it had to be killed
+	 */
+	public int stop(Duration limit) throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly().waitFor();
+			throw new IllegalStateException("did not stop within " + limit + " of SIGTERM; killed");
+		}
+		return this.process.exitValue();
 	}
 
 	@Override

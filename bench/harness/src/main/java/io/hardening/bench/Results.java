@@ -106,6 +106,9 @@ record Results(Map<String, String> machine, Instant started, Duration took, List
 	}
 
 	static String format(double value, String unit) {
+		if (Double.isNaN(value)) {
+			return "skipped";
+		}
 		String number = (Math.abs(value) >= 100 || value == Math.rint(value))
 				? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.2f", value);
 		return number + " " + unit;
