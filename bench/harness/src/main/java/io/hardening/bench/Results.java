@@ -98,6 +98,9 @@ record Results(Map<String, String> machine, Instant started, Duration took, List
 
 	static String line(Measurement measurement) {
 		String line = measurement.name() + ": " + format(measurement.value(), measurement.unit());
+		if (Double.isNaN(measurement.value()) && measurement.note() != null) {
+			line += " (" + measurement.note() + ")";
+		}
 		if (measurement.baseline() != null) {
 			line += " (baseline " + format(measurement.baseline(), measurement.unit())
 					+ String.format(Locale.ROOT, ", ratio %.2f)", measurement.ratio());

@@ -1,6 +1,7 @@
 package io.hardening.bench.startup;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ record Launch(Path javaHome, Path jar, List<String> jvmOptions, List<String> arg
 	/**
 	 * The command line in short, for the results' notes: the JDK's version, the JVM
 	 * options and the jar's name.
-	 * @return e.g. {@code Java 25.0.3, -XX:AOTCache=….aot -XX:AOTMode=on -jar app.jar}
+	 * @return e.g.
+	 * {@code Java 25.0.3, -XX:AOTCache=…/app.aot -XX:AOTMode=on -jar app.jar (extracted)}
 	 */
 	String describe() {
 		StringBuilder line = new StringBuilder("Java ").append(Jdks.version(this.javaHome)).append(',');
@@ -48,7 +50,11 @@ record Launch(Path javaHome, Path jar, List<String> jvmOptions, List<String> arg
 			boolean path = equals > 0 && option.indexOf('/', equals) > 0;
 			line.append(' ').append(path ? option.substring(0, equals + 1) + "…/" + fileName(option) : option);
 		}
-		return line.append(" -jar ").append(this.jar.getFileName()).toString();
+		line.append(" -jar ").append(this.jar.getFileName());
+		if (Files.isDirectory(this.jar.resolveSibling("lib"))) {
+			line.append(" (extracted)");
+		}
+		return line.toString();
 	}
 
 	private static String fileName(String option) {
