@@ -163,9 +163,19 @@ public final class JavaApp implements AutoCloseable {
 	 */
 	public long heapUsedAfterGcBytes() throws IOException, InterruptedException {
 		jcmd("GC.run");
-		Matcher matcher = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		return heapUsedBytes(jcmd("GC.heap_info"));
+	}
+
+	/**
+	 * The heap in use, from the output of {@code jcmd GC.heap_info} of Java 17 to 25.
+	 * @param heapInfo the output
+	 * @return the used heap in bytes
+	 * @throws IOException when the output holds no heap figure
+	 */
+	static long heapUsedBytes(String heapInfo) throws IOException {
+		Matcher matcher = HEAP_USED.matcher(heapInfo);
 		if (!matcher.find()) {
-			throw new IOException("no heap figure from jcmd GC.heap_info");
+			throw new IOException("no heap figure from jcmd GC.heap_info: " + heapInfo);
 		}
 		return Long.parseLong(matcher.group(1)) * 1024;
 	}
