@@ -20,10 +20,6 @@ import org.springframework.util.ClassUtils;
  * <li>Turns on Actuator's liveness and readiness groups
  * ({@code /actuator/health/liveness}, {@code /actuator/health/readiness}) everywhere, not
  * only on Kubernetes.</li>
- * <li>Switches off Spring Cloud's {@code discoveryComposite} health contributor, which
- * reports UNKNOWN with "Discovery Client not initialized" in every app without service
- * discovery. Apps that use discovery set
- * {@code spring.cloud.discovery.client.composite-indicator.enabled=true}.</li>
  * <li>Suits the {@code flash} and {@code pro} circuit breakers to long model streams: no
  * Spring Cloud TimeLimiter (a per-element timeout of 1s by default, which fails a stream
  * that pauses for a second) and a slow-call threshold of 300s, above the stream budget,
@@ -69,7 +65,6 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,init");
 		defaults.put("management.endpoint.health.probes.enabled", "true");
-		defaults.put("spring.cloud.discovery.client.composite-indicator.enabled", "false");
 		for (String breaker : List.of("flash", "pro")) {
 			defaults.put("spring.cloud.circuitbreaker.resilience4j.disable-time-limiter-map." + breaker, "true");
 			defaults.put("resilience4j.circuitbreaker.instances." + breaker + ".slow-call-duration-threshold", "300s");
