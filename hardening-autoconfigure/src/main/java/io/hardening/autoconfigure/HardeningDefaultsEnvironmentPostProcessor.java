@@ -57,7 +57,9 @@ public class HardeningDefaultsEnvironmentPostProcessor implements EnvironmentPos
 	 */
 	public static final String PROPERTY_SOURCE_NAME = "hardeningDefaults";
 
-	private static final String TRACER = "io.micrometer.tracing.Tracer";
+	// Looked up by name at run time: HardeningDefaultsRuntimeHints lets a native image
+	// find it.
+	static final String TRACER = "io.micrometer.tracing.Tracer";
 
 	private static final Map<String, Object> DEFAULTS = defaults();
 

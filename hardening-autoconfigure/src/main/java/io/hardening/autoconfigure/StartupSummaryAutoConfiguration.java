@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -32,7 +33,14 @@ import org.springframework.util.StringUtils;
  * decided.
  */
 @AutoConfiguration
+@ImportRuntimeHints(StartupSummaryRuntimeHints.class)
 public final class StartupSummaryAutoConfiguration {
+
+	static final String HTTP_SECURITY = "org.springframework.security.config.annotation.web.builders.HttpSecurity";
+
+	static final String SERVER_HTTP_SECURITY = "org.springframework.security.config.web.server.ServerHttpSecurity";
+
+	static final String WEB_APPLICATION_CONTEXT = "org.springframework.web.context.WebApplicationContext";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -89,10 +97,8 @@ public final class StartupSummaryAutoConfiguration {
 			return null;
 		}
 		ClassLoader classLoader = context.getClassLoader();
-		if (ClassUtils.isPresent("org.springframework.security.config.annotation.web.builders.HttpSecurity",
-				classLoader)
-				|| ClassUtils.isPresent("org.springframework.security.config.web.server.ServerHttpSecurity",
-						classLoader)) {
+		if (ClassUtils.isPresent(HTTP_SECURITY, classLoader)
+				|| ClassUtils.isPresent(SERVER_HTTP_SECURITY, classLoader)) {
 			return "api keys off (Spring Security secures " + ApiKeyGuard.PROTECTED_PREFIX + "/**)";
 		}
 		String open = ApiKeyGuard.PROTECTED_PREFIX + "/** open";
@@ -106,8 +112,7 @@ public final class StartupSummaryAutoConfiguration {
 			return true;
 		}
 		try {
-			return ClassUtils.forName("org.springframework.web.context.WebApplicationContext", context.getClassLoader())
-				.isInstance(context);
+			return ClassUtils.forName(WEB_APPLICATION_CONTEXT, context.getClassLoader()).isInstance(context);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
 			return false;

@@ -13,6 +13,7 @@ import io.hardening.reasoning.stream.ModelGuard;
 import io.hardening.reasoning.stream.ReasoningRuns;
 import io.hardening.reasoning.stream.RecordedRuns;
 import io.hardening.reasoning.stream.ReasoningStreamListener;
+import io.hardening.reasoning.stream.ReasoningStreamRuntimeHints;
 import io.hardening.reasoning.stream.RunRecorder;
 import io.hardening.reasoning.stream.RunsElsewhere;
 import io.hardening.reasoning.stream.StreamSettings;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -42,6 +44,7 @@ import org.springframework.util.function.SingletonSupplier;
 @ConditionalOnBean(ReasoningModels.class)
 @ConditionalOnBooleanProperty(name = "hardening.reasoning.enabled", matchIfMissing = true)
 @Import({ ReasoningGuardConfiguration.class, ReasoningRecorderConfiguration.class })
+@ImportRuntimeHints(ReasoningStreamRuntimeHints.class)
 public final class ReasoningStreamAutoConfiguration {
 
 	@Bean
