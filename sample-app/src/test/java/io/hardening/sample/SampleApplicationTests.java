@@ -30,9 +30,9 @@ class SampleApplicationTests {
 	@Autowired
 	private ConfigurableApplicationContext context;
 
-	// Under the spring-aot profile the context must come from the code process-test-aot
-	// generated, not from Spring's silent fallback to a regular start for a test class it
-	// has no generated context for; without the profile, from a regular start.
+	// Under the spring-aot profile the beans must be defined by the code process-test-aot
+	// generated for this class (instance suppliers, no reflection on the configuration
+	// classes); without it, by a regular start.
 	@Test
 	void contextIsGeneratedAtBuildTimeExactlyUnderSpringAot() {
 		assertThat(AotDetector.useGeneratedArtifacts()).isEqualTo(SpringAotMode.enabled());
