@@ -2,10 +2,15 @@ package io.hardening.sample;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.aot.AotTestContextInitializers;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.ClassUtils;
 
@@ -21,6 +26,24 @@ class SampleApplicationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private ConfigurableApplicationContext context;
+
+	// Under the spring-aot profile the beans must be defined by the code process-test-aot
+	// generated for this class (instance suppliers, no reflection on the configuration
+	// classes); without it, by a regular start.
+	@Test
+	void contextIsGeneratedAtBuildTimeExactlyUnderSpringAot() {
+		assertThat(AotDetector.useGeneratedArtifacts()).isEqualTo(SpringAotMode.enabled());
+		assertThat(new AotTestContextInitializers().isSupportedTestClass(getClass()))
+			.isEqualTo(SpringAotMode.enabled());
+		for (String name : new String[] { "sampleApplication", "hardeningStartupSummary" }) {
+			BeanDefinition definition = this.context.getBeanFactory().getBeanDefinition(name);
+			boolean generated = definition instanceof RootBeanDefinition root && root.getInstanceSupplier() != null;
+			assertThat(generated).as("%s defined by generated code", name).isEqualTo(SpringAotMode.enabled());
+		}
+	}
 
 	@Test
 	void readyAnswersUpWithoutCredentials() {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ import static org.awaitility.Awaitility.await;
  * Issue 21: a default start of the sample app, in a process of its own as a user starts
  * it, logs no WARN or ERROR but the one line that says storage fell back to the
  * filesystem. Only the port and the listening address are set; the working directory is a
- * fresh one, so {@code ./local_storage} is empty.
+ * fresh one, so {@code ./local_storage} is empty. Under the {@code spring-aot} profile
+ * the app starts with Spring AOT, from what {@code process-aot} generated.
  */
 class SampleQuietStartTests {
 
@@ -51,9 +53,11 @@ class SampleQuietStartTests {
 	void defaultStartLogsOnlyTheStorageFallbackWarning() throws Exception {
 		int port = freePort();
 		Path log = this.directory.resolve("app.log");
-		ProcessBuilder builder = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-				SampleApplication.class.getName(), "--server.port=" + port, "--server.address=127.0.0.1")
-			.directory(this.directory.toFile())
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(SpringAotMode.jvmOptions());
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), SampleApplication.class.getName(),
+				"--server.port=" + port, "--server.address=127.0.0.1"));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		// As on a developer's machine with nothing set: no variable of the machine
@@ -67,6 +71,9 @@ class SampleQuietStartTests {
 		List<String> lines = Files.readAllLines(log);
 
 		assertThat(lines).anyMatch((line) -> line.contains("Started SampleApplication"));
+		assertThat(lines.stream().anyMatch((line) -> line.contains(SpringAotMode.AOT_STARTING)))
+			.as("started from the code process-aot generated")
+			.isEqualTo(SpringAotMode.enabled());
 		assertThat(lines.stream().filter((line) -> WARN_OR_ERROR.matcher(line).matches())).singleElement()
 			.asString()
 			.contains(STORAGE_FALLBACK + this.directory.toRealPath().resolve("local_storage"))

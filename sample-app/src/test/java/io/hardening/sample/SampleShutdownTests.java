@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * SIGTERM to the sample app with a stream open, in a process of its own: readiness turns
  * 503 while the app still serves, the open stream ends with {@code shutting_down}, its
- * run record is saved, and the process exits well before the shutdown grace period.
+ * run record is saved, and the process exits well before the shutdown grace period. Under
+ * the {@code spring-aot} profile the app starts with Spring AOT, from what
+ * {@code process-aot} generated.
  */
 class SampleShutdownTests {
 
@@ -49,17 +52,28 @@ class SampleShutdownTests {
 	void sigtermEndsOpenStreamsAndExitsBeforeTheGracePeriod() throws Exception {
 		int port = freePort();
 		Path storage = this.directory.resolve("storage");
-		this.app = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-				SampleApplication.class.getName(), "--server.port=" + port, "--server.address=127.0.0.1",
-				"--hardening.reasoning.provider=simulated", "--hardening.reasoning.simulated.pro-latency=60s",
-				"--hardening.reasoning.timeout=90s", "--hardening.reasoning.pro.timeout=90s",
-				"--hardening.shutdown.drain-delay=1s",
+		Path log = this.directory.resolve("app.log");
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(SpringAotMode.jvmOptions());
+		// Only values that leave the starter's switches as the build froze them under
+		// Spring AOT (FrozenSwitches): the sample's default provider, and storage in auto
+		// mode, which falls back to the filesystem without a bucket.
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), SampleApplication.class.getName(),
+				"--server.port=" + port, "--server.address=127.0.0.1", "--hardening.reasoning.provider=simulated",
+				"--hardening.reasoning.simulated.pro-latency=60s", "--hardening.reasoning.timeout=90s",
+				"--hardening.reasoning.pro.timeout=90s", "--hardening.shutdown.drain-delay=1s",
 				"--spring.lifecycle.timeout-per-shutdown-phase=" + GRACE.toSeconds() + "s",
-				"--hardening.storage.mode=filesystem", "--hardening.storage.filesystem.path=" + storage)
-			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("app.log").toFile())
-			.start();
+				"--hardening.storage.filesystem.path=" + storage));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		// No bucket, key or provider of the machine running the tests may change the
+		// start.
+		builder.environment().keySet().removeIf((name) -> name.startsWith("HARDENING_") || name.startsWith("GOOGLE_"));
+		builder.environment().put("NO_GCE_CHECK", "true");
+		this.app = builder.start();
 		await().atMost(Duration.ofSeconds(60)).until(() -> status(port, "/ready") == 200);
+		assertThat(Files.readAllLines(log).stream().anyMatch((line) -> line.contains(SpringAotMode.AOT_STARTING)))
+			.as("started from the code process-aot generated")
+			.isEqualTo(SpringAotMode.enabled());
 		List<String> lines = new CopyOnWriteArrayList<>();
 		this.http
 			.sendAsync(HttpRequest.newBuilder(uri(port, "/api/reasoning/query?query=bye")).build(),

@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.awaitility.Awaitility.await;
@@ -20,6 +22,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { "hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.init-failures=3",
 				"hardening.init.retry.initial-interval=1s", "hardening.init.retry.max-interval=2s" })
 @AutoConfigureWebTestClient(timeout = "30s")
+// A fresh app for each attempt: when a start slower than the failing window makes the
+// first check fail, Surefire's rerun must not reuse the cached app that has recovered.
+@DirtiesContext(classMode = ClassMode.AFTER_EACH_TEST_METHOD)
 class SampleSimulatedRecoveryTests {
 
 	private static final String VERTEX = "$.components.init.components.vertexAi";
