@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import io.hardening.storage.AutoSelectingExperimentStorage;
@@ -16,6 +17,7 @@ import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import static io.hardening.storage.TestDocuments.documents;
 import static io.hardening.storage.TestDocuments.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The auto-mode decision: no bucket, a bucket that is unreachable, a host that accepts
@@ -219,6 +222,38 @@ class AutoSelectingExperimentStorageTests {
 			assertThat(storage.status().fallbackReason()).contains("shutting down");
 			assertThat(this.checkThreads).isEmpty();
 			assertThat(server.requestCount()).isZero();
+		}
+	}
+
+	@Test
+	@Timeout(10) // without the bound, the store would wait forever
+	void decisionWhoseTasksTheShutdownDroppedStillEndsWithinTheStartupTimeout() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			// Both threads busy: the check and its timeout wait in the queue, and the
+			// shutdown drops them.
+			CountDownLatch busy = new CountDownLatch(2);
+			for (int i = 0; i < 2; i++) {
+				this.scheduler.execute(() -> {
+					busy.countDown();
+					try {
+						new CountDownLatch(1).await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				});
+			}
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
+					filesystem(), null, Duration.ofMillis(300), this.scheduler);
+			await().atMost(Duration.ofSeconds(5)).until(() -> busy.getCount() == 0);
+			storage.decide();
+			this.scheduler.shutdown();
+			long start = System.nanoTime();
+			storage.store("exp-1", json("{}"), json("{}"));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300 + 1000 + 1500));
+			assertThat(storage.status().backend()).isEqualTo("filesystem");
+			assertThat(storage.status().fallbackReason()).contains("shutting down");
+			assertThat(this.checkThreads).isEmpty();
 		}
 	}
 
