@@ -2,36 +2,43 @@ package io.hardening.storage;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.ReplayRound;
 import io.hardening.storage.gcs.SpoolReadingFallbackStorage;
 import io.hardening.storage.gcs.SpoolingExperimentStorage;
-import io.hardening.support.DaemonThreads;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
+
 /**
  * Auto mode: GCS when the bucket answers within the startup timeout, else the filesystem,
  * decided once. The decision starts in the background with {@link #decide()} (at
- * application start) or on first use, and never takes longer than the startup timeout: a
- * bucket check still running then is abandoned and the filesystem serves.
+ * application start) or on first use, on the scheduler of the storage's background work,
+ * and never takes longer than the startup timeout: a bucket check still running then is
+ * interrupted and the filesystem serves.
  */
 public class AutoSelectingExperimentStorage implements ExperimentStorage {
 
 	private static final Log logger = LogFactory.getLog(AutoSelectingExperimentStorage.class);
 
-	private static final ThreadFactory DECISION_THREADS = DaemonThreads.named("hardening-storage-decision-");
+	private static final String SHUTTING_DOWN = "the application is shutting down; the bucket was not checked";
+
+	private static final long DECISION_GRACE_MILLIS = 1000;
 
 	private final Supplier<SpoolingExperimentStorage> gcs;
 
@@ -40,6 +47,10 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	private final String noGcsReason;
 
 	private final Duration startupTimeout;
+
+	private final TaskScheduler scheduler;
+
+	private final AtomicBoolean settled = new AtomicBoolean();
 
 	private volatile CompletableFuture<Choice> decision;
 
@@ -50,13 +61,17 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	 * @param filesystem the filesystem storage
 	 * @param noGcsReason why GCS cannot be used when {@code gcs} is {@code null}
 	 * @param startupTimeout how long the bucket check may take
+	 * @param scheduler runs the bucket check and its timeout: the scheduler of the
+	 * storage's {@link StorageBackgroundWork}
 	 */
 	public AutoSelectingExperimentStorage(Supplier<SpoolingExperimentStorage> gcs,
-			FilesystemExperimentStorage filesystem, String noGcsReason, Duration startupTimeout) {
+			FilesystemExperimentStorage filesystem, String noGcsReason, Duration startupTimeout,
+			TaskScheduler scheduler) {
 		this.gcs = gcs;
 		this.filesystem = filesystem;
 		this.noGcsReason = noGcsReason;
 		this.startupTimeout = startupTimeout;
+		this.scheduler = scheduler;
 	}
 
 	/**
@@ -80,22 +95,55 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 		if (this.gcs == null) {
 			return CompletableFuture.completedFuture(fallback(this.noGcsReason));
 		}
-		return CompletableFuture.supplyAsync(() -> {
-			SpoolingExperimentStorage storage = this.gcs.get();
-			storage.checkRemote();
-			return new Choice(storage, null, storage::replayRound);
-		}, (runnable) -> DECISION_THREADS.newThread(runnable).start())
-			.orTimeout(this.startupTimeout.toMillis(), TimeUnit.MILLISECONDS)
-			.exceptionally((ex) -> fallback(describe(ex)));
+		CompletableFuture<Choice> decision = new CompletableFuture<>();
+		try {
+			Instant now = this.scheduler.getClock().instant();
+			ScheduledFuture<?> check = this.scheduler.schedule(() -> {
+				Checked checked = checkGcs();
+				settle(decision,
+						() -> (checked.failure() == null)
+								? new Choice(checked.storage(), null, checked.storage()::replayRound)
+								: fallback(checked.failure()));
+			}, now);
+			this.scheduler.schedule(() -> {
+				if (settle(decision, () -> fallback(timedOut()))) {
+					// Frees the thread of a check that hangs on a silent host.
+					check.cancel(true);
+				}
+			}, now.plus(this.startupTimeout));
+		}
+		catch (TaskRejectedException ex) {
+			settle(decision, () -> fallback(SHUTTING_DOWN));
+		}
+		return decision;
 	}
 
-	private String describe(Throwable ex) {
-		Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-		if (cause instanceof TimeoutException) {
-			return "bucket did not answer within hardening.storage.gcs.startup-timeout ("
-					+ this.startupTimeout.toMillis() + "ms)";
+	/**
+	 * Completes the decision unless the check or the timeout already did: exactly one of
+	 * them decides, and logs.
+	 */
+	private boolean settle(CompletableFuture<Choice> decision, Supplier<Choice> choice) {
+		if (!this.settled.compareAndSet(false, true)) {
+			return false;
 		}
-		return "bucket not reachable: " + Sanitizer.describe(cause);
+		decision.complete(choice.get());
+		return true;
+	}
+
+	private String timedOut() {
+		return "bucket did not answer within hardening.storage.gcs.startup-timeout (" + this.startupTimeout.toMillis()
+				+ "ms)";
+	}
+
+	private Checked checkGcs() {
+		try {
+			SpoolingExperimentStorage storage = this.gcs.get();
+			storage.checkRemote();
+			return new Checked(storage, null);
+		}
+		catch (RuntimeException ex) {
+			return new Checked(null, "bucket not reachable: " + Sanitizer.describe(ex));
+		}
 	}
 
 	private Choice fallback(String reason) {
@@ -127,7 +175,23 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	 * @return the storage
 	 */
 	public ExperimentStorage delegate() {
-		return decide().join().storage();
+		CompletableFuture<Choice> current = decide();
+		try {
+			return current.get(this.startupTimeout.toMillis() + DECISION_GRACE_MILLIS, TimeUnit.MILLISECONDS).storage();
+		}
+		catch (TimeoutException ex) {
+			// Only when the scheduler dropped the decision's tasks: the application is
+			// shutting down.
+			settle(current, () -> fallback(SHUTTING_DOWN));
+			return current.join().storage();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StorageUnavailableException("Interrupted while the storage was being chosen", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("The storage decision failed", ex.getCause());
+		}
 	}
 
 	@Override
@@ -197,6 +261,10 @@ public class AutoSelectingExperimentStorage implements ExperimentStorage {
 	 * @param replay runs one replay round of the GCS spool, if there is one
 	 */
 	public record Choice(ExperimentStorage storage, String fallbackReason, Supplier<ReplayRound> replay) {
+
+	}
+
+	private record Checked(SpoolingExperimentStorage storage, String failure) {
 
 	}
 

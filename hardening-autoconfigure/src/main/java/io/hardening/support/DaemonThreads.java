@@ -5,9 +5,9 @@ import java.util.concurrent.ThreadFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Thread factories for the starter's background work (init attempts, storage calls and
- * replay). Their threads are daemons: work that hangs on an unresponsive host must never
- * keep the JVM from exiting.
+ * Thread factories for the init tracker's attempts and schedule (the storage's background
+ * work runs on a scheduler built by Boot's builder instead). Their threads are daemons:
+ * work that hangs on an unresponsive host must never keep the JVM from exiting.
  */
 public final class DaemonThreads {
 

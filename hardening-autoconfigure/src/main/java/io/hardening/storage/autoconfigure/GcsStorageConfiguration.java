@@ -16,7 +16,6 @@ import io.hardening.storage.gcs.GcsExperimentStorage;
 import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
@@ -29,8 +28,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * GCS beans, present when the client is on the classpath, a bucket is set and the mode is
- * not {@code filesystem}. Nothing here does I/O when created: the client is created on
- * first use, in the background.
+ * not {@code filesystem}: the client and the guard of its calls. Nothing here does I/O
+ * when created: the client is created on first use, in the background.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "com.google.cloud.storage.Storage")
@@ -70,19 +69,22 @@ class GcsStorageConfiguration {
 				: GcsCallGuard.standalone(properties.getGcs().getWriteTimeout(), properties.getReplayInterval());
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	GcsBackend storageGcsBackend(StorageProperties properties, JsonDocuments documents, ObjectProvider<Storage> storage,
-			GcsCallGuard storageGcsCallGuard,
-			@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor) {
+	/**
+	 * Builds the GCS storage with its spool, for the mode configuration that serves it
+	 * (gcs, or auto with a bucket), which carries it in its
+	 * {@link io.hardening.storage.StorageBackgroundWork} bean. No I/O: the client is
+	 * created on first use.
+	 */
+	static SpoolingExperimentStorage spoolingStorage(StorageProperties properties, JsonDocuments documents,
+			ObjectProvider<Storage> storage, GcsCallGuard guard, ObjectProvider<Executor> applicationTaskExecutor) {
 		StorageProperties.Gcs gcs = properties.getGcs();
 		// A page's reads run in parallel on Boot's task executor; one after the other
 		// where the application has none.
 		Executor pageReads = applicationTaskExecutor.getIfAvailable(() -> Runnable::run);
 		GcsExperimentStorage remote = new GcsExperimentStorage(SingletonSupplier.of(storage::getObject),
-				gcs.getBucket(), gcs.getPrefix(), documents, storageGcsCallGuard, pageReads);
-		return new GcsBackend(new SpoolingExperimentStorage(remote, remote::checkBucket,
-				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), false));
+				gcs.getBucket(), gcs.getPrefix(), documents, guard, pageReads);
+		return new SpoolingExperimentStorage(remote, remote::checkBucket,
+				new FilesystemExperimentStorage(properties.resolveSpoolPath(), documents), false);
 	}
 
 }

@@ -14,7 +14,10 @@ class OnGcsConfiguredCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Environment environment = context.getEnvironment();
+		return outcome(context.getEnvironment());
+	}
+
+	static ConditionOutcome outcome(Environment environment) {
 		String mode = environment.getProperty("hardening.storage.mode", "auto").strip();
 		if ("filesystem".equalsIgnoreCase(mode)) {
 			return ConditionOutcome.noMatch("hardening.storage.mode is filesystem");

@@ -1,31 +1,42 @@
 package io.hardening.storage.autoconfigure;
 
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import com.google.cloud.storage.Storage;
 import io.hardening.autoconfigure.InvalidHardeningPropertyException;
 import io.hardening.init.InitTracker;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.JsonDocuments;
 import io.hardening.storage.ObservedExperimentStorage;
+import io.hardening.storage.StorageBackgroundWork;
 import io.hardening.storage.StorageOperationListener;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.GcsBucketInitComponent;
 import io.hardening.storage.gcs.ReplayRound;
-import io.hardening.storage.gcs.SpoolReplayScheduler;
+import io.hardening.storage.gcs.GcsCallGuard;
 import io.hardening.storage.gcs.SpoolingExperimentStorage;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * One configuration per {@code hardening.storage.mode}, like Boot's DataSource
- * configurations: the one that matches builds the storage and registers its background
- * work with the objects it built, and a user's {@link ExperimentStorage} bean turns all
- * of them off. {@code /actuator/conditions} shows which one matched.
+ * configurations: the one that matches builds the storage inside its
+ * {@link StorageBackgroundWork} bean, which carries it to the {@code experimentStorage}
+ * bean and runs its background work on a scheduler built by Boot's
+ * {@link ThreadPoolTaskSchedulerBuilder}. A user's {@link ExperimentStorage} bean turns
+ * all of them off, background work included. {@code /actuator/conditions} shows which one
+ * matched, and for gcs and auto mode whether the GCS storage could be built.
  */
 abstract class StorageBackendConfigurations {
 
@@ -40,6 +51,15 @@ abstract class StorageBackendConfigurations {
 		return new ObservedExperimentStorage(storage, listeners.orderedStream().toList());
 	}
 
+	/**
+	 * The storage's own scheduler, built by Boot's builder (configured by
+	 * {@code spring.task.scheduling.*}) or, where the application has no task scheduling
+	 * auto-configuration, by a builder with Boot's defaults.
+	 */
+	static ThreadPoolTaskScheduler scheduler(ObjectProvider<ThreadPoolTaskSchedulerBuilder> builder) {
+		return StorageBackgroundWork.newScheduler(builder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new));
+	}
+
 	static String missing(StorageProperties properties) {
 		return (properties.getGcs().getBucket() == null) ? NO_BUCKET : NO_CLIENT;
 	}
@@ -52,46 +72,63 @@ abstract class StorageBackendConfigurations {
 	@ConditionalOnProperty(name = "hardening.storage.mode", havingValue = "gcs")
 	static class Gcs {
 
-		@Bean
-		ExperimentStorage experimentStorage(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
-				ObjectProvider<StorageOperationListener> listeners) {
-			return observed(gcs(gcs, properties), listeners);
-		}
+		@Configuration(proxyBeanMethods = false)
+		@Conditional(OnGcsUsableCondition.class)
+		static class Usable {
 
-		@Bean
-		@ConditionalOnMissingBean(name = "storageInitComponent")
-		GcsBucketInitComponent storageInitComponent(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
-			return new GcsBucketInitComponent(gcs(gcs, properties));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		SpoolReplayScheduler storageReplayScheduler(ObjectProvider<GcsBackend> gcs, StorageProperties properties,
-				ObjectProvider<InitTracker> tracker, ObjectProvider<GcsBucketInitComponent> storageInitComponent) {
-			SpoolingExperimentStorage storage = gcs(gcs, properties);
-			// GCS answered a replay round: the init component, which alone owns
-			// readiness, checks now instead of at its next backoff. The replay round
-			// itself never marks the storage ready.
-			return new SpoolReplayScheduler(storage::replayRound, properties.getReplayInterval(), () -> {
-			}, () -> askOwnerToCheck(tracker, storageInitComponent));
-		}
-
-		private static void askOwnerToCheck(ObjectProvider<InitTracker> tracker,
-				ObjectProvider<GcsBucketInitComponent> component) {
-			InitTracker available = tracker.getIfAvailable();
-			if (available != null) {
-				if (!available.isReady(GcsBucketInitComponent.NAME)) {
-					available.retryNow(GcsBucketInitComponent.NAME);
-				}
-				return;
+			@Bean
+			StorageBackgroundWork<SpoolingExperimentStorage> storageBackgroundWork(StorageProperties properties,
+					JsonDocuments documents, ObjectProvider<Storage> storage, GcsCallGuard storageGcsCallGuard,
+					@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor,
+					ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder,
+					ObjectProvider<InitTracker> tracker, ObjectProvider<GcsBucketInitComponent> storageInitComponent) {
+				SpoolingExperimentStorage gcs = GcsStorageConfiguration.spoolingStorage(properties, documents, storage,
+						storageGcsCallGuard, applicationTaskExecutor);
+				// GCS answered a replay round: the init component, which alone owns
+				// readiness, checks now instead of at its next backoff. The replay round
+				// itself never marks the storage ready.
+				return new StorageBackgroundWork<>(gcs, scheduler(schedulerBuilder), properties.getReplayInterval(),
+						gcs::replayRound, () -> {
+						}, () -> askOwnerToCheck(tracker, storageInitComponent));
 			}
-			// Init tracking is switched off: the component's own check still decides.
-			component.ifAvailable(GcsBucketInitComponent::initialize);
+
+			@Bean
+			ExperimentStorage experimentStorage(StorageBackgroundWork<SpoolingExperimentStorage> storageBackgroundWork,
+					ObjectProvider<StorageOperationListener> listeners) {
+				return observed(storageBackgroundWork.storage(), listeners);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean(name = "storageInitComponent")
+			GcsBucketInitComponent storageInitComponent(
+					StorageBackgroundWork<SpoolingExperimentStorage> storageBackgroundWork) {
+				return new GcsBucketInitComponent(storageBackgroundWork.storage());
+			}
+
+			private static void askOwnerToCheck(ObjectProvider<InitTracker> tracker,
+					ObjectProvider<GcsBucketInitComponent> component) {
+				InitTracker available = tracker.getIfAvailable();
+				if (available != null) {
+					if (!available.isReady(GcsBucketInitComponent.NAME)) {
+						available.retryNow(GcsBucketInitComponent.NAME);
+					}
+					return;
+				}
+				// Init tracking is switched off: the component's own check still decides.
+				component.ifAvailable(GcsBucketInitComponent::initialize);
+			}
+
 		}
 
-		private static SpoolingExperimentStorage gcs(ObjectProvider<GcsBackend> gcs, StorageProperties properties) {
-			GcsBackend backend = gcs.getIfAvailable();
-			if (backend == null) {
+		/**
+		 * No bucket or no client: start-up ends with a report naming the property.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@Conditional(OnGcsUsableCondition.Not.class)
+		static class Unusable {
+
+			@Bean
+			ExperimentStorage experimentStorage(StorageProperties properties) {
 				boolean noBucket = properties.getGcs().getBucket() == null;
 				throw new InvalidHardeningPropertyException("hardening.storage.mode", "gcs",
 						"needs hardening.storage.gcs.bucket set and google-cloud-storage on the classpath ("
@@ -101,7 +138,7 @@ abstract class StorageBackendConfigurations {
 										+ "hardening.storage.mode to auto or filesystem.",
 						"hardening.storage.gcs.bucket");
 			}
-			return backend.storage();
+
 		}
 
 	}
@@ -115,29 +152,49 @@ abstract class StorageBackendConfigurations {
 	static class Auto {
 
 		@Bean
-		AutoSelectingBackend storageAutoSelectingBackend(StorageProperties properties, JsonDocuments documents,
-				ObjectProvider<GcsBackend> gcs) {
-			GcsBackend backend = gcs.getIfAvailable();
-			return new AutoSelectingBackend(
-					new AutoSelectingExperimentStorage((backend != null) ? backend::storage : null,
-							new FilesystemExperimentStorage(properties.getFilesystem().getPath(), documents),
-							missing(properties), properties.getGcs().getStartupTimeout()));
-		}
-
-		@Bean
-		ExperimentStorage experimentStorage(AutoSelectingBackend storageAutoSelectingBackend,
+		ExperimentStorage experimentStorage(StorageBackgroundWork<AutoSelectingExperimentStorage> storageBackgroundWork,
 				ObjectProvider<StorageOperationListener> listeners) {
-			return observed(storageAutoSelectingBackend.storage(), listeners);
+			return observed(storageBackgroundWork.storage(), listeners);
 		}
 
-		@Bean
-		@ConditionalOnMissingBean
-		SpoolReplayScheduler storageReplayScheduler(AutoSelectingBackend storageAutoSelectingBackend,
-				StorageProperties properties) {
-			AutoSelectingExperimentStorage storage = storageAutoSelectingBackend.storage();
-			return new SpoolReplayScheduler(storage::replayRound, properties.getReplayInterval(), storage::decide,
-					() -> {
+		private static StorageBackgroundWork<AutoSelectingExperimentStorage> work(StorageProperties properties,
+				JsonDocuments documents, Supplier<SpoolingExperimentStorage> gcs,
+				ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder) {
+			ThreadPoolTaskScheduler scheduler = scheduler(schedulerBuilder);
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs,
+					new FilesystemExperimentStorage(properties.getFilesystem().getPath(), documents),
+					missing(properties), properties.getGcs().getStartupTimeout(), scheduler);
+			return new StorageBackgroundWork<>(storage, scheduler, properties.getReplayInterval(), storage::replayRound,
+					storage::decide, () -> {
 					});
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@Conditional(OnGcsUsableCondition.class)
+		static class WithGcs {
+
+			@Bean
+			StorageBackgroundWork<AutoSelectingExperimentStorage> storageBackgroundWork(StorageProperties properties,
+					JsonDocuments documents, ObjectProvider<Storage> storage, GcsCallGuard storageGcsCallGuard,
+					@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> applicationTaskExecutor,
+					ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder) {
+				SpoolingExperimentStorage gcs = GcsStorageConfiguration.spoolingStorage(properties, documents, storage,
+						storageGcsCallGuard, applicationTaskExecutor);
+				return work(properties, documents, () -> gcs, schedulerBuilder);
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@Conditional(OnGcsUsableCondition.Not.class)
+		static class WithoutGcs {
+
+			@Bean
+			StorageBackgroundWork<AutoSelectingExperimentStorage> storageBackgroundWork(StorageProperties properties,
+					JsonDocuments documents, ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder) {
+				return work(properties, documents, null, schedulerBuilder);
+			}
+
 		}
 
 	}
@@ -152,28 +209,21 @@ abstract class StorageBackendConfigurations {
 	static class Filesystem {
 
 		@Bean
-		FilesystemBackend storageFilesystemBackend(StorageProperties properties, JsonDocuments documents) {
-			return new FilesystemBackend(
-					new FilesystemExperimentStorage(properties.getFilesystem().getPath(), documents));
+		StorageBackgroundWork<FilesystemExperimentStorage> storageBackgroundWork(StorageProperties properties,
+				JsonDocuments documents, ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder) {
+			FilesystemExperimentStorage storage = new FilesystemExperimentStorage(properties.getFilesystem().getPath(),
+					documents);
+			return new StorageBackgroundWork<>(storage, scheduler(schedulerBuilder), properties.getReplayInterval(),
+					() -> {
+						storage.checkWritable();
+						return ReplayRound.IDLE;
+					});
 		}
 
 		@Bean
-		ExperimentStorage experimentStorage(FilesystemBackend storageFilesystemBackend,
+		ExperimentStorage experimentStorage(StorageBackgroundWork<FilesystemExperimentStorage> storageBackgroundWork,
 				ObjectProvider<StorageOperationListener> listeners) {
-			return observed(storageFilesystemBackend.storage(), listeners);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		SpoolReplayScheduler storageReplayScheduler(FilesystemBackend storageFilesystemBackend,
-				StorageProperties properties) {
-			FilesystemExperimentStorage storage = storageFilesystemBackend.storage();
-			return new SpoolReplayScheduler(() -> {
-				storage.checkWritable();
-				return ReplayRound.IDLE;
-			}, properties.getReplayInterval(), () -> {
-			}, () -> {
-			});
+			return observed(storageBackgroundWork.storage(), listeners);
 		}
 
 	}

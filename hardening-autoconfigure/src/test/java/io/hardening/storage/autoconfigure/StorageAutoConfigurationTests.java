@@ -16,12 +16,13 @@ import io.hardening.probes.ReadinessMember;
 import io.hardening.storage.AutoSelectingExperimentStorage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.ObservedExperimentStorage;
+import io.hardening.storage.StorageBackgroundWork;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
 import io.hardening.storage.gcs.FakeGcsServer;
 import io.hardening.storage.gcs.GcsBucketInitComponent;
-import io.hardening.storage.gcs.SpoolReplayScheduler;
+import io.hardening.storage.gcs.GcsCallGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -58,9 +59,9 @@ class StorageAutoConfigurationTests {
 	void storageIsCreatedByDefaultInAutoModeWithoutTouchingGcs() {
 		runner().run((context) -> {
 			assertThat(context).hasSingleBean(ExperimentStorage.class)
-				.hasSingleBean(SpoolReplayScheduler.class)
+				.hasSingleBean(StorageBackgroundWork.class)
 				.doesNotHaveBean(Storage.class)
-				.doesNotHaveBean(GcsBackend.class)
+				.doesNotHaveBean(GcsCallGuard.class)
 				.doesNotHaveBean(GcsBucketInitComponent.class);
 			assertThat(context.getBean("storageReadinessMember", ReadinessMember.class))
 				.isEqualTo(ReadinessMember.include("storage"));
@@ -76,7 +77,7 @@ class StorageAutoConfigurationTests {
 	@Test
 	void blankBucketMeansNoGcs() {
 		runner().withPropertyValues("hardening.storage.gcs.bucket=", "hardening.storage.gcs.host=").run((context) -> {
-			assertThat(context).doesNotHaveBean(GcsBackend.class).doesNotHaveBean(Storage.class);
+			assertThat(context).doesNotHaveBean(GcsCallGuard.class).doesNotHaveBean(Storage.class);
 			ExperimentStorage storage = context.getBean(ExperimentStorage.class);
 			storage.store("exp-1", json("{}"), json("{}"));
 			assertThat(storage.status().fallbackReason()).isEqualTo("hardening.storage.gcs.bucket is not set");
@@ -98,7 +99,7 @@ class StorageAutoConfigurationTests {
 						"hardening.storage.gcs.host=" + server.url())
 				.withBean(ExperimentStorage.class, () -> mock(ExperimentStorage.class))
 				.run((context) -> assertThat(context).hasNotFailed()
-					.doesNotHaveBean(SpoolReplayScheduler.class)
+					.doesNotHaveBean(StorageBackgroundWork.class)
 					.doesNotHaveBean(GcsBucketInitComponent.class));
 			assertThat(server.requestCount()).isZero();
 		}
@@ -149,7 +150,7 @@ class StorageAutoConfigurationTests {
 	void filesystemModeNeverCreatesGcsBeans() {
 		runner().withPropertyValues("hardening.storage.mode=filesystem", "hardening.storage.gcs.bucket=bucket")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(Storage.class).doesNotHaveBean(GcsBackend.class);
+				assertThat(context).doesNotHaveBean(Storage.class).doesNotHaveBean(GcsCallGuard.class);
 				assertThat(((ObservedExperimentStorage) context.getBean(ExperimentStorage.class)).getDelegate())
 					.isInstanceOf(FilesystemExperimentStorage.class);
 			});
@@ -160,7 +161,7 @@ class StorageAutoConfigurationTests {
 		runner().withClassLoader(new FilteredClassLoader(Storage.class))
 			.withPropertyValues("hardening.storage.gcs.bucket=bucket")
 			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(GcsBackend.class);
+				assertThat(context).hasNotFailed().doesNotHaveBean(GcsCallGuard.class);
 				ExperimentStorage storage = context.getBean(ExperimentStorage.class);
 				assertThat(storage.store("exp-1", json("{}"), json("{}")).getScheme()).isEqualTo("file");
 				assertThat(storage.status().fallbackReason()).contains("google-cloud-storage is not on the classpath");
@@ -184,7 +185,7 @@ class StorageAutoConfigurationTests {
 					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
 					assertThat(context).getBeans(ExperimentStorage.class).hasSize(1);
 					assertThat(((ObservedExperimentStorage) storage).getDelegate())
-						.isSameAs(context.getBean(GcsBackend.class).storage());
+						.isSameAs(context.getBean(StorageBackgroundWork.class).storage());
 					assertThat(storage.status().ready()).isFalse();
 					component.initialize();
 					assertThat(storage.status().ready()).isTrue();
@@ -247,7 +248,7 @@ class StorageAutoConfigurationTests {
 						"hardening.storage.gcs.host=http://127.0.0.1:" + silent.getLocalPort(),
 						"hardening.storage.gcs.startup-timeout=700ms")
 				.run((context) -> {
-					assertThat(context).hasNotFailed().hasSingleBean(GcsBackend.class);
+					assertThat(context).hasNotFailed().hasSingleBean(GcsCallGuard.class);
 					ExperimentStorage storage = context.getBean(ExperimentStorage.class);
 					assertThat(storage.store("exp-1", json("{}"), json("{}")).getScheme()).isEqualTo("file");
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));

@@ -5,22 +5,31 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 import io.hardening.storage.AutoSelectingExperimentStorage;
+import io.hardening.storage.StorageBackgroundWork;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StoredExperiment;
 import io.hardening.storage.filesystem.FilesystemExperimentStorage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static io.hardening.storage.TestDocuments.documents;
 import static io.hardening.storage.TestDocuments.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The auto-mode decision: no bucket, a bucket that is unreachable, a host that accepts
@@ -34,6 +43,16 @@ class AutoSelectingExperimentStorageTests {
 	@TempDir
 	Path root;
 
+	private final ThreadPoolTaskScheduler scheduler = StorageBackgroundWork
+		.newScheduler(new ThreadPoolTaskSchedulerBuilder());
+
+	private final List<String> checkThreads = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void shutDownScheduler() {
+		this.scheduler.shutdown();
+	}
+
 	private FilesystemExperimentStorage filesystem() {
 		return new FilesystemExperimentStorage(this.root.resolve("data"), documents());
 	}
@@ -42,15 +61,17 @@ class AutoSelectingExperimentStorageTests {
 		return () -> {
 			GcsExperimentStorage remote = new GcsExperimentStorage(() -> GcsTestStorage.client(host), bucket, "",
 					documents(), GcsTestStorage.guard());
-			return new SpoolingExperimentStorage(remote, remote::checkBucket,
-					new FilesystemExperimentStorage(this.root.resolve("spool"), documents()), true);
+			return new SpoolingExperimentStorage(remote, () -> {
+				this.checkThreads.add(Thread.currentThread().getName());
+				remote.checkBucket();
+			}, new FilesystemExperimentStorage(this.root.resolve("spool"), documents()), true);
 		};
 	}
 
 	@Test
 	void decideWithoutBucketUsesFilesystemWithReason() {
 		AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(null, filesystem(),
-				"hardening.storage.gcs.bucket is not set", STARTUP_TIMEOUT);
+				"hardening.storage.gcs.bucket is not set", STARTUP_TIMEOUT, this.scheduler);
 		assertThat(storage.status().backend()).isEqualTo(StorageStatus.DECIDING);
 		storage.store("exp-1", json("{}"), json("{}"));
 		StorageStatus status = storage.status();
@@ -67,7 +88,7 @@ class AutoSelectingExperimentStorageTests {
 			port = socket.getLocalPort();
 		}
 		AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(
-				gcs("http://127.0.0.1:" + port, "bucket"), filesystem(), null, STARTUP_TIMEOUT);
+				gcs("http://127.0.0.1:" + port, "bucket"), filesystem(), null, STARTUP_TIMEOUT, this.scheduler);
 		storage.decide().join();
 		assertThat(storage.status().backend()).isEqualTo("filesystem");
 		assertThat(storage.status().fallbackReason()).isNotBlank();
@@ -77,7 +98,8 @@ class AutoSelectingExperimentStorageTests {
 	void decideWhenHostNeverAnswersComesBackWithinStartupTimeout() throws IOException {
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(
-					gcs("http://127.0.0.1:" + silent.getLocalPort(), "bucket"), filesystem(), null, STARTUP_TIMEOUT);
+					gcs("http://127.0.0.1:" + silent.getLocalPort(), "bucket"), filesystem(), null, STARTUP_TIMEOUT,
+					this.scheduler);
 			long start = System.nanoTime();
 			storage.store("exp-1", json("{}"), json("{}"));
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -91,7 +113,7 @@ class AutoSelectingExperimentStorageTests {
 	void decideWhenBucketAnswersUsesGcs() throws IOException {
 		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
 			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
-					filesystem(), null, Duration.ofSeconds(5));
+					filesystem(), null, Duration.ofSeconds(5), this.scheduler);
 			assertThat(storage.store("exp-1", json("{}"), json("{}"))).hasToString("gs://bucket/exp-1/record.json");
 			assertThat(storage.status().backend()).isEqualTo("gcs");
 			assertThat(storage.status().fallbackReason()).isNull();
@@ -104,7 +126,7 @@ class AutoSelectingExperimentStorageTests {
 	void decideWhenBucketMissingLogsOneWarn(CapturedOutput output) throws IOException {
 		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
 			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "missing"),
-					filesystem(), null, Duration.ofSeconds(5));
+					filesystem(), null, Duration.ofSeconds(5), this.scheduler);
 			storage.decide().join();
 			storage.store("exp-1", json("{}"), json("{}"));
 			// Only the storage's own lines: other tests' contexts may still log.
@@ -121,7 +143,7 @@ class AutoSelectingExperimentStorageTests {
 		leftOver.store("spooled-earlier", json("{\"n\":1}"), json("{}"));
 		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
 			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "missing"),
-					filesystem(), null, Duration.ofSeconds(5));
+					filesystem(), null, Duration.ofSeconds(5), this.scheduler);
 			storage.store("new", json("{}"), json("{}"));
 			assertThat(storage.get("spooled-earlier").orElseThrow().uri())
 				.hasToString("gs://missing/spooled-earlier/record.json");
@@ -136,7 +158,7 @@ class AutoSelectingExperimentStorageTests {
 	void decideWhenBucketMissingFallsBackWithReason() throws IOException {
 		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
 			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "missing"),
-					filesystem(), null, Duration.ofSeconds(5));
+					filesystem(), null, Duration.ofSeconds(5), this.scheduler);
 			storage.decide().join();
 			assertThat(storage.status().backend()).isEqualTo("filesystem");
 			assertThat(storage.status().fallbackReason()).contains("'missing' does not exist");
@@ -150,7 +172,7 @@ class AutoSelectingExperimentStorageTests {
 		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
 			server.setFailing(true);
 			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
-					filesystem(), null, Duration.ofSeconds(5));
+					filesystem(), null, Duration.ofSeconds(5), this.scheduler);
 			storage.decide().join();
 			assertThat(storage.status().backend()).isEqualTo("filesystem");
 			storage.store("new", json("{}"), json("{}"));
@@ -175,6 +197,63 @@ class AutoSelectingExperimentStorageTests {
 			assertThat(storage.delete("spooled-earlier")).isTrue();
 			assertThat(server.objectNames()).doesNotContainKey("spooled-earlier/record.json");
 			assertThat(storage.get("spooled-earlier")).isEmpty();
+		}
+	}
+
+	@Test
+	void bucketCheckOfTheDecisionRunsOnTheStoragesScheduler() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
+					filesystem(), null, Duration.ofSeconds(5), this.scheduler);
+			assertThat(storage.decide().join().fallbackReason()).isNull();
+			assertThat(this.checkThreads).singleElement()
+				.satisfies((name) -> assertThat(name).startsWith(StorageBackgroundWork.THREAD_NAME_PREFIX));
+		}
+	}
+
+	@Test
+	void decisionAfterTheSchedulerShutDownFallsBackWithoutWaiting() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			this.scheduler.shutdown();
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
+					filesystem(), null, Duration.ofSeconds(5), this.scheduler);
+			storage.store("exp-1", json("{}"), json("{}"));
+			assertThat(storage.status().backend()).isEqualTo("filesystem");
+			assertThat(storage.status().fallbackReason()).contains("shutting down");
+			assertThat(this.checkThreads).isEmpty();
+			assertThat(server.requestCount()).isZero();
+		}
+	}
+
+	@Test
+	@Timeout(10) // without the bound, the store would wait forever
+	void decisionWhoseTasksTheShutdownDroppedStillEndsWithinTheStartupTimeout() throws IOException {
+		try (FakeGcsServer server = new FakeGcsServer("bucket")) {
+			// Both threads busy: the check and its timeout wait in the queue, and the
+			// shutdown drops them.
+			CountDownLatch busy = new CountDownLatch(2);
+			for (int i = 0; i < 2; i++) {
+				this.scheduler.execute(() -> {
+					busy.countDown();
+					try {
+						new CountDownLatch(1).await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				});
+			}
+			AutoSelectingExperimentStorage storage = new AutoSelectingExperimentStorage(gcs(server.url(), "bucket"),
+					filesystem(), null, Duration.ofMillis(300), this.scheduler);
+			await().atMost(Duration.ofSeconds(5)).until(() -> busy.getCount() == 0);
+			storage.decide();
+			this.scheduler.shutdown();
+			long start = System.nanoTime();
+			storage.store("exp-1", json("{}"), json("{}"));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300 + 1000 + 1500));
+			assertThat(storage.status().backend()).isEqualTo("filesystem");
+			assertThat(storage.status().fallbackReason()).contains("shutting down");
+			assertThat(this.checkThreads).isEmpty();
 		}
 	}
 
