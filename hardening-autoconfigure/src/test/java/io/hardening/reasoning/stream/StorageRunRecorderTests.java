@@ -43,8 +43,7 @@ class StorageRunRecorderTests {
 	@Test
 	void recordIsStoredUnderTheRunIdWithoutBlockingTheCaller() {
 		SlowStorage storage = new SlowStorage();
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
+		StorageRunRecorder recorder = recorder(storage);
 		long started = System.nanoTime();
 		recorder.record(record());
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
@@ -58,8 +57,7 @@ class StorageRunRecorderTests {
 	@Test
 	void flushGivesUpAfterItsTimeoutWhileASaveIsUnderWay() {
 		SlowStorage storage = new SlowStorage();
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
+		StorageRunRecorder recorder = recorder(storage);
 		recorder.record(record("run-1"));
 		long started = System.nanoTime();
 		recorder.flush(Duration.ofMillis(300));
@@ -73,8 +71,7 @@ class StorageRunRecorderTests {
 	@Test
 	void flushReturnsOnceTheSaveUnderWayIsDone() {
 		SlowStorage storage = new SlowStorage();
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
+		StorageRunRecorder recorder = recorder(storage);
 		recorder.record(record("run-1"));
 		CompletableFuture<List<String>> flushed = CompletableFuture.supplyAsync(() -> {
 			recorder.flush(Duration.ofSeconds(30));
@@ -91,8 +88,7 @@ class StorageRunRecorderTests {
 		SlowStorage storage = new SlowStorage();
 		CountDownLatch secondRelease = new CountDownLatch(1);
 		storage.releases.put("run-2", secondRelease);
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
+		StorageRunRecorder recorder = recorder(storage);
 		recorder.record(record("run-1"));
 		CompletableFuture<Void> flushed = CompletableFuture.runAsync(() -> recorder.flush(Duration.ofSeconds(30)));
 		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !flushed.isDone());
@@ -108,8 +104,7 @@ class StorageRunRecorderTests {
 	@Test
 	void interruptedFlushReturnsAndKeepsTheInterrupt() {
 		SlowStorage storage = new SlowStorage();
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
+		StorageRunRecorder recorder = recorder(storage);
 		recorder.record(record("run-1"));
 		CompletableFuture<Boolean> flushed = CompletableFuture.supplyAsync(() -> {
 			Thread.currentThread().interrupt();
@@ -125,11 +120,14 @@ class StorageRunRecorderTests {
 		SlowStorage storage = new SlowStorage();
 		storage.fail = true;
 		storage.release.countDown();
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
+		StorageRunRecorder recorder = recorder(storage);
 		recorder.record(record());
 		recorder.flush(Duration.ofSeconds(5));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.failures.get() == 1);
+	}
+
+	private StorageRunRecorder recorder(SlowStorage storage) {
+		return new StorageRunRecorder(new ReactiveExperimentStorage(storage), JsonMapper.shared(), this.listener);
 	}
 
 	private static RunRecord record() {
