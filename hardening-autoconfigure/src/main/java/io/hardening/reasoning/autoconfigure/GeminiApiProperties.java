@@ -1,6 +1,6 @@
 package io.hardening.reasoning.autoconfigure;
 
-import static io.hardening.reasoning.autoconfigure.ReasoningProperties.url;
+import static io.hardening.support.PropertyChecks.httpUrl;
 
 /**
  * The Gemini Developer API.
@@ -31,7 +31,7 @@ public class GeminiApiProperties {
 	}
 
 	public void setBaseUrl(String baseUrl) {
-		this.baseUrl = url("hardening.reasoning.gemini-api.base-url", baseUrl);
+		this.baseUrl = httpUrl("hardening.reasoning.gemini-api.base-url", baseUrl);
 	}
 
 }

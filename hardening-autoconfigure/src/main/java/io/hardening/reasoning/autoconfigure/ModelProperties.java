@@ -3,17 +3,20 @@ package io.hardening.reasoning.autoconfigure;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.util.Assert;
 
-import static io.hardening.reasoning.autoconfigure.ReasoningProperties.MODEL_ID;
-import static io.hardening.reasoning.autoconfigure.ReasoningProperties.positive;
+import static io.hardening.support.PropertyChecks.between;
+import static io.hardening.support.PropertyChecks.positive;
 
 /**
  * One model ({@code hardening.reasoning.flash} or {@code hardening.reasoning.pro}): its
  * id, time budgets, retries and generation settings.
  */
 public class ModelProperties {
+
+	private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
 
 	static final Set<String> THINKING_LEVELS = Set.of("minimal", "low", "medium", "high");
 
@@ -175,9 +178,7 @@ public class ModelProperties {
 		}
 
 		public void setMaxAttempts(int maxAttempts) {
-			Assert.isTrue(maxAttempts >= 1 && maxAttempts <= 10,
-					() -> this.prefix + "max-attempts must be between 1 and 10, got " + maxAttempts);
-			this.maxAttempts = maxAttempts;
+			this.maxAttempts = between(this.prefix + "max-attempts", maxAttempts, 1, 10);
 		}
 
 	}

@@ -1,12 +1,14 @@
 package io.hardening.reasoning.autoconfigure;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+
+import static io.hardening.support.PropertyChecks.atLeastOne;
+import static io.hardening.support.PropertyChecks.notNegative;
+import static io.hardening.support.PropertyChecks.positive;
 
 /**
  * Configuration properties of reasoning ({@code hardening.reasoning}): the model clients
@@ -14,10 +16,6 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("hardening.reasoning")
 public class ReasoningProperties {
-
-	static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]*");
-
-	static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9-]*");
 
 	/**
 	 * Whether to create the model clients.
@@ -225,9 +223,7 @@ public class ReasoningProperties {
 	}
 
 	public void setResumeMaxRuns(int resumeMaxRuns) {
-		Assert.isTrue(resumeMaxRuns >= 0,
-				() -> "hardening.reasoning.resume-max-runs must be zero or more, got " + resumeMaxRuns);
-		this.resumeMaxRuns = resumeMaxRuns;
+		this.resumeMaxRuns = notNegative("hardening.reasoning.resume-max-runs", resumeMaxRuns);
 	}
 
 	public int getResumeMaxEvents() {
@@ -256,34 +252,6 @@ public class ReasoningProperties {
 
 	public Web getWeb() {
 		return this.web;
-	}
-
-	static Duration positive(String property, Duration value) {
-		Assert.isTrue(value != null && value.compareTo(Duration.ZERO) > 0,
-				() -> property + " must be a positive duration, got " + value);
-		return value;
-	}
-
-	static Duration notNegative(String property, Duration value) {
-		Assert.isTrue(value != null && !value.isNegative(),
-				() -> property + " must be zero or a positive duration, got " + value);
-		return value;
-	}
-
-	static double rate(String property, double value) {
-		Assert.isTrue(value >= 0.0 && value <= 1.0, () -> property + " must be between 0.0 and 1.0, got " + value);
-		return value;
-	}
-
-	static String url(String property, String value) {
-		Assert.isTrue(value != null && (value.startsWith("http://") || value.startsWith("https://")),
-				() -> property + " must be an http or https URL, got '" + value + "'");
-		return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-	}
-
-	static int atLeastOne(String property, int value) {
-		Assert.isTrue(value >= 1, () -> property + " must be at least 1, got " + value);
-		return value;
 	}
 
 	/**

@@ -2,10 +2,8 @@ package io.hardening.reasoning.autoconfigure;
 
 import java.time.Duration;
 
-import org.springframework.util.Assert;
-
-import static io.hardening.reasoning.autoconfigure.ReasoningProperties.notNegative;
-import static io.hardening.reasoning.autoconfigure.ReasoningProperties.rate;
+import static io.hardening.support.PropertyChecks.between;
+import static io.hardening.support.PropertyChecks.notNegative;
 
 /**
  * The built-in simulator.
@@ -76,7 +74,7 @@ public class SimulatedProperties {
 	}
 
 	public void setFlashFailureRate(double flashFailureRate) {
-		this.flashFailureRate = rate("hardening.reasoning.simulated.flash-failure-rate", flashFailureRate);
+		this.flashFailureRate = between("hardening.reasoning.simulated.flash-failure-rate", flashFailureRate, 0.0, 1.0);
 	}
 
 	public double getProFailureRate() {
@@ -84,7 +82,7 @@ public class SimulatedProperties {
 	}
 
 	public void setProFailureRate(double proFailureRate) {
-		this.proFailureRate = rate("hardening.reasoning.simulated.pro-failure-rate", proFailureRate);
+		this.proFailureRate = between("hardening.reasoning.simulated.pro-failure-rate", proFailureRate, 0.0, 1.0);
 	}
 
 	public int getFlashRateLimitedAttempts() {
@@ -92,7 +90,7 @@ public class SimulatedProperties {
 	}
 
 	public void setFlashRateLimitedAttempts(int flashRateLimitedAttempts) {
-		this.flashRateLimitedAttempts = notNegativeCount("hardening.reasoning.simulated.flash-rate-limited-attempts",
+		this.flashRateLimitedAttempts = notNegative("hardening.reasoning.simulated.flash-rate-limited-attempts",
 				flashRateLimitedAttempts);
 	}
 
@@ -101,13 +99,8 @@ public class SimulatedProperties {
 	}
 
 	public void setProRateLimitedAttempts(int proRateLimitedAttempts) {
-		this.proRateLimitedAttempts = notNegativeCount("hardening.reasoning.simulated.pro-rate-limited-attempts",
+		this.proRateLimitedAttempts = notNegative("hardening.reasoning.simulated.pro-rate-limited-attempts",
 				proRateLimitedAttempts);
-	}
-
-	private static int notNegativeCount(String property, int value) {
-		Assert.isTrue(value >= 0, () -> property + " must be zero or more, got " + value);
-		return value;
 	}
 
 	public int getInitFailures() {
@@ -115,9 +108,7 @@ public class SimulatedProperties {
 	}
 
 	public void setInitFailures(int initFailures) {
-		Assert.isTrue(initFailures >= 0,
-				() -> "hardening.reasoning.simulated.init-failures must be zero or more, got " + initFailures);
-		this.initFailures = initFailures;
+		this.initFailures = notNegative("hardening.reasoning.simulated.init-failures", initFailures);
 	}
 
 	public long getSeed() {

@@ -1,14 +1,18 @@
 package io.hardening.reasoning.autoconfigure;
 
+import java.util.regex.Pattern;
+
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
-import static io.hardening.reasoning.autoconfigure.ReasoningProperties.url;
+import static io.hardening.support.PropertyChecks.httpUrl;
 
 /**
  * Gemini on Vertex AI.
  */
 public class VertexProperties {
+
+	private static final Pattern LOCATION = Pattern.compile("[a-z][a-z0-9-]*");
 
 	/**
 	 * Google Cloud project that is billed for the calls. Required with the vertex
@@ -43,7 +47,7 @@ public class VertexProperties {
 	}
 
 	public void setLocation(String location) {
-		Assert.isTrue(location != null && ReasoningProperties.LOCATION.matcher(location).matches(),
+		Assert.isTrue(location != null && LOCATION.matcher(location).matches(),
 				() -> "hardening.reasoning.vertex.location must be global or a region such as us-central1, got '"
 						+ location + "'");
 		this.location = location;
@@ -54,7 +58,7 @@ public class VertexProperties {
 	}
 
 	public void setBaseUrl(String baseUrl) {
-		this.baseUrl = StringUtils.hasText(baseUrl) ? url("hardening.reasoning.vertex.base-url", baseUrl) : null;
+		this.baseUrl = StringUtils.hasText(baseUrl) ? httpUrl("hardening.reasoning.vertex.base-url", baseUrl) : null;
 	}
 
 }

@@ -1,12 +1,6 @@
 package io.hardening.reasoning.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import reactor.core.Disposable;
@@ -27,41 +21,24 @@ import reactor.util.context.ContextView;
  * nobody comes back it cancels both model calls. It ends exactly once: with its terminal
  * event, cancelled, or shut down. Once it ended it keeps only its kept events (the
  * replay) and what identifies it.
+ * <p>
+ * What it was started with is its {@link RunRequest}, its events are numbered by its
+ * {@link RunSource} and kept by its {@link RunReplay}, and each connection to it is a
+ * {@link RunConnection}.
  */
 final class ReasoningRun {
 
-	private final String id;
-
-	private final String owner;
-
-	private final String query;
-
-	private final String requestId;
+	private final RunRequest request;
 
 	private final Duration reconnectGrace;
-
-	private final StreamSlots slots;
 
 	private final Consumer<ReasoningRun> onEnd;
 
 	// Fed only by the run's one serialized source (or, for a run shut down before it
 	// started, once by shutDown, which then keeps the source from ever starting).
-	private final Sinks.Many<ReasoningEvent> events;
+	private final RunReplay replay;
 
 	private final Sinks.One<ReasoningEvent> shutdown = Sinks.one();
-
-	private final Instant startedAt = Instant.now();
-
-	private final long startNanos = StreamClock.nanoTime();
-
-	// Written by the source before the event reaches the replay.
-	private volatile long lastSequence;
-
-	// The sequences of each model's last event: what a record can answer a reconnect
-	// with.
-	private volatile long flashEnd;
-
-	private volatile long proEnd;
 
 	// Let go of when the run ends.
 	private volatile ModelLeg flash;
@@ -74,9 +51,7 @@ final class ReasoningRun {
 
 	private boolean started;
 
-	private int connections;
-
-	private boolean holdsSlot = true;
+	private final RunSlots slots;
 
 	private Disposable source;
 
@@ -84,28 +59,22 @@ final class ReasoningRun {
 
 	private ReasoningEvent terminal;
 
-	private long durationMs = -1;
-
-	private RunRecord.ModelResult flashResult;
-
-	private RunRecord.ModelResult proResult;
+	// Made when the run ends, let go of once it was handed on.
+	private RunRecord record;
 
 	ReasoningRun(String id, String owner, String query, String requestId, ModelLeg flash, ModelLeg pro,
 			Duration reconnectGrace, int maxEvents, StreamSlots slots, Consumer<ReasoningRun> onEnd) {
-		this.id = id;
-		this.owner = owner;
-		this.query = query;
-		this.requestId = requestId;
+		this.request = RunRequest.now(id, owner, query, requestId);
 		this.flash = flash;
 		this.pro = pro;
 		this.reconnectGrace = reconnectGrace;
-		this.slots = slots;
+		this.slots = new RunSlots(slots);
 		this.onEnd = onEnd;
-		this.events = Sinks.unsafe().many().replay().limit(maxEvents);
+		this.replay = new RunReplay(maxEvents);
 	}
 
 	String id() {
-		return this.id;
+		return this.request.id();
 	}
 
 	/**
@@ -123,7 +92,8 @@ final class ReasoningRun {
 			}
 			// Merged in second: start() runs once the connection holds its place in the
 			// replay, so nothing it must see is dropped from the kept events before.
-			return new Connection().bound(watch(0).mergeWith(Mono.<ReasoningEvent>fromRunnable(() -> start(context))));
+			return new RunConnection(this::leave)
+				.bound(this.replay.after(0).mergeWith(Mono.<ReasoningEvent>fromRunnable(() -> start(context))));
 		});
 	}
 
@@ -135,18 +105,17 @@ final class ReasoningRun {
 	Resumption resume(long after, String requester) {
 		Disposable pending;
 		synchronized (this) {
-			if (!ownedBy(requester) || this.state == State.CANCELLED || after < 0 || after > this.lastSequence) {
+			long last = this.replay.lastSequence();
+			if (!this.request.ownedBy(requester) || this.state == State.CANCELLED || after < 0 || after > last) {
 				return Resumption.UNAVAILABLE;
 			}
-			if (this.state == State.ENDED && after >= this.lastSequence) {
+			if (this.state == State.ENDED && after >= last) {
 				return Resumption.NOTHING_MISSED;
 			}
-			if (!takeSlot()) {
+			if (!this.slots.attach()) {
 				return Resumption.NO_SLOT;
 			}
-			this.connections++;
-			pending = this.timer;
-			this.timer = null;
+			pending = takeTimer();
 		}
 		dispose(pending);
 		return Resumption.AVAILABLE;
@@ -158,76 +127,26 @@ final class ReasoningRun {
 	 * connection not subscribed within {@code noShow} is let go.
 	 */
 	Flux<ReasoningEvent> resumed(long after, Duration noShow) {
-		Connection connection = new Connection();
-		Disposable noShowTimer = Mono.delay(noShow).subscribe((tick) -> connection.leave());
-		return Flux.defer(() -> {
-			noShowTimer.dispose();
-			if (!connection.subscribed.compareAndSet(false, true)) {
-				return Flux.just(RunEvents.resumeUnavailable());
-			}
-			return connection.bound(watch(after));
-		});
-	}
-
-	/**
-	 * The kept and live events after {@code after}, checked to be gapless: a connection
-	 * whose next event is no longer kept gets {@code resume_unavailable} instead.
-	 */
-	private Flux<ReasoningEvent> watch(long after) {
-		return Flux.defer(() -> {
-			long[] next = { after + 1 };
-			return this.events.asFlux().handle((event, sink) -> {
-				if (event.sequence() < next[0]) {
-					return;
-				}
-				if (event.sequence() == next[0]) {
-					next[0]++;
-					sink.next(event);
-					return;
-				}
-				sink.next(RunEvents.resumeUnavailable());
-				sink.complete();
-			});
-		});
+		return RunConnection.awaited(this::leave, noShow, this.replay.after(after));
 	}
 
 	private boolean attachFirst() {
 		Disposable pending;
 		synchronized (this) {
-			if (this.state == State.CANCELLED || !takeSlot()) {
+			if (this.state == State.CANCELLED || !this.slots.attach()) {
 				return false;
 			}
-			this.connections++;
-			pending = this.timer;
-			this.timer = null;
+			pending = takeTimer();
 		}
 		dispose(pending);
 		return true;
 	}
 
-	// Called with the lock held.
-	private boolean takeSlot() {
-		if (this.holdsSlot) {
-			this.holdsSlot = false;
-			return true;
-		}
-		return this.slots.tryAcquire();
-	}
-
-	// Called with the lock held.
-	private void dropSlot() {
-		if (this.holdsSlot) {
-			this.holdsSlot = false;
-			this.slots.release();
-		}
-	}
-
-	private boolean ownedBy(String requester) {
-		if (this.owner == null || requester == null) {
-			return this.owner == null && requester == null;
-		}
-		return MessageDigest.isEqual(this.owner.getBytes(StandardCharsets.US_ASCII),
-				requester.getBytes(StandardCharsets.US_ASCII));
+	// Called with the lock held: returns the timer to dispose once it is released.
+	private Disposable takeTimer() {
+		Disposable pending = this.timer;
+		this.timer = null;
+		return pending;
 	}
 
 	private void start(ContextView context) {
@@ -241,12 +160,7 @@ final class ReasoningRun {
 			flashLeg = this.flash;
 			proLeg = this.pro;
 		}
-		Flux<ReasoningEvent> body = Flux.concat(Mono.fromSupplier(() -> startEvent(flashLeg, proLeg)),
-				Flux.merge(flashLeg.events(this.query), proLeg.events(this.query)),
-				Mono.fromSupplier(() -> endEvent(flashLeg, proLeg)));
-		Disposable subscription = Flux.merge(body, this.shutdown.asMono())
-			.takeUntil(ReasoningEvent::isTerminal)
-			.index((index, event) -> event.numbered(this.id, index + 1))
+		Disposable subscription = RunSource.numbered(this.request, flashLeg, proLeg, this.shutdown.asMono())
 			.subscribe(this::publish, this::failed, null, Context.of(context));
 		boolean keep;
 		synchronized (this) {
@@ -265,27 +179,15 @@ final class ReasoningRun {
 	 * at a time.
 	 */
 	private void publish(ReasoningEvent event) {
-		this.lastSequence = event.sequence();
-		String name = event.name();
-		if (name.endsWith("_complete") || name.endsWith("_failed")) {
-			if (name.startsWith("flash")) {
-				this.flashEnd = event.sequence();
-			}
-			else if (name.startsWith("pro")) {
-				this.proEnd = event.sequence();
-			}
-		}
+		this.replay.note(event);
 		if (event.isTerminal()) {
 			end(event);
 		}
-		this.events.tryEmitNext(event);
-		if (event.isTerminal()) {
-			this.events.tryEmitComplete();
-		}
+		this.replay.emit(event);
 	}
 
 	private void failed(Throwable failure) {
-		publish(RunEvents.internalError(failure).numbered(this.id, this.lastSequence + 1));
+		publish(RunEvents.internalError(failure).numbered(this.request.id(), this.replay.lastSequence() + 1));
 	}
 
 	/**
@@ -303,7 +205,7 @@ final class ReasoningRun {
 		}
 		if (direct) {
 			// Nothing was started and nothing will: this is the only event.
-			publish(RunEvents.shuttingDown().numbered(this.id, 1));
+			publish(RunEvents.shuttingDown().numbered(this.request.id(), 1));
 		}
 		else {
 			this.shutdown.tryEmitValue(RunEvents.shuttingDown());
@@ -312,20 +214,6 @@ final class ReasoningRun {
 
 	synchronized boolean isRunning() {
 		return this.state == State.RUNNING;
-	}
-
-	private ReasoningEvent startEvent(ModelLeg flashLeg, ModelLeg proLeg) {
-		return ReasoningEvent.of(ReasoningEvent.START, EventData.of("query", this.query, "flash_model",
-				flashLeg.modelName(), "pro_model", proLeg.modelName(), "request_id", this.requestId));
-	}
-
-	private ReasoningEvent endEvent(ModelLeg flashLeg, ModelLeg proLeg) {
-		try {
-			return RunEvents.end(flashLeg, proLeg, elapsedMillis());
-		}
-		catch (RuntimeException ex) {
-			return RunEvents.internalError(ex);
-		}
 	}
 
 	private void end(ReasoningEvent event) {
@@ -337,21 +225,16 @@ final class ReasoningRun {
 			this.terminal = event;
 			pending = finish(State.ENDED);
 		}
-		dispose(pending);
-		this.onEnd.accept(this);
-		letGoOfLegs();
+		ended(pending, null);
 	}
 
 	private void leave() {
 		boolean cancelNow = false;
 		synchronized (this) {
-			this.connections--;
-			if (this.connections > 0 || this.state != State.RUNNING) {
-				this.slots.release();
+			if (!this.slots.detach(this.state == State.RUNNING)) {
 				return;
 			}
 			// The last connection left a running run: its slot stays with the run.
-			this.holdsSlot = true;
 			if (this.reconnectGrace.isZero()) {
 				cancelNow = true;
 			}
@@ -368,41 +251,36 @@ final class ReasoningRun {
 		Disposable pending;
 		Disposable calls;
 		synchronized (this) {
-			if (this.connections > 0 || this.state != State.RUNNING) {
+			if (this.slots.connected() || this.state != State.RUNNING) {
 				return;
 			}
 			this.started = true;
 			calls = this.source;
 			pending = finish(State.CANCELLED);
 		}
-		dispose(pending);
-		// Cancels both model calls; nothing is emitted for a cancelled run.
-		dispose(calls);
-		this.onEnd.accept(this);
-		letGoOfLegs();
+		ended(pending, calls);
 	}
 
 	// Called with the lock held: returns the timer to dispose once it is released.
 	private Disposable finish(State end) {
 		this.state = end;
-		this.durationMs = elapsedMillis();
-		ModelLeg flashLeg = this.flash;
-		ModelLeg proLeg = this.pro;
-		this.flashResult = flashLeg.result();
-		this.proResult = proLeg.result();
+		this.record = this.request.record(outcome(), this.terminal, this.request.elapsedMillis(), this.flash.result(),
+				this.pro.result(), this.replay.sequences(this.terminal));
 		this.source = null;
-		dropSlot();
-		Disposable pending = this.timer;
-		this.timer = null;
-		return pending;
+		this.slots.drop();
+		return takeTimer();
 	}
 
-	private void letGoOfLegs() {
+	private void ended(Disposable pending, Disposable calls) {
+		dispose(pending);
+		// Cancels both model calls of a cancelled run; nothing is emitted for it.
+		dispose(calls);
+		this.onEnd.accept(this);
+		// Lets go of the model legs and results: an ended run keeps its events and id.
 		this.flash = null;
 		this.pro = null;
 		synchronized (this) {
-			this.flashResult = null;
-			this.proResult = null;
+			this.record = null;
 		}
 	}
 
@@ -423,48 +301,7 @@ final class ReasoningRun {
 	 * The run's record; only while the run is being ended ({@code onEnd}).
 	 */
 	synchronized RunRecord record() {
-		String errorCode = (this.terminal != null && ReasoningEvent.ERROR.equals(this.terminal.name()))
-				? (String) this.terminal.data().get("code") : null;
-		Map<String, Long> sequences = new LinkedHashMap<>();
-		if (this.terminal != null) {
-			putIfPositive(sequences, "flash", this.flashEnd);
-			putIfPositive(sequences, "pro", this.proEnd);
-			sequences.put("end", this.terminal.sequence());
-		}
-		return new RunRecord(this.id, this.requestId, this.query, this.startedAt, this.durationMs, outcome(), errorCode,
-				this.flashResult, this.proResult, this.owner, sequences);
-	}
-
-	private static void putIfPositive(Map<String, Long> sequences, String key, long sequence) {
-		if (sequence > 0) {
-			sequences.put(key, sequence);
-		}
-	}
-
-	private long elapsedMillis() {
-		return Duration.ofNanos(StreamClock.nanoTime() - this.startNanos).toMillis();
-	}
-
-	/**
-	 * One connection's hold on the run: it leaves exactly once, however it ends.
-	 */
-	private final class Connection {
-
-		private final AtomicBoolean subscribed = new AtomicBoolean();
-
-		private final AtomicBoolean left = new AtomicBoolean();
-
-		<T> Flux<T> bound(Flux<T> watched) {
-			return watched.doOnTerminate(this::leave).doOnCancel(this::leave);
-		}
-
-		void leave() {
-			if (this.left.compareAndSet(false, true)) {
-				this.subscribed.set(true);
-				ReasoningRun.this.leave();
-			}
-		}
-
+		return this.record;
 	}
 
 	private enum State {

@@ -1,21 +1,14 @@
 package io.hardening.reasoning.stream;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import io.hardening.reasoning.ReasoningModel;
 import io.hardening.reasoning.ReasoningModels;
-import io.hardening.reasoning.stream.StreamRejectedException.Reason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -55,8 +48,6 @@ public class ReasoningRuns implements SmartLifecycle {
 
 	private final ModelGuard guard;
 
-	private final BooleanSupplier modelsReady;
-
 	private final RunRecorder recorder;
 
 	private final ReasoningStreamListener listener;
@@ -65,13 +56,13 @@ public class ReasoningRuns implements SmartLifecycle {
 
 	private final ModelBudget proBudget;
 
-	private final Map<String, ReasoningRun> runs = new ConcurrentHashMap<>();
-
-	private final Deque<String> finished = new ArrayDeque<>();
+	private final HeldRuns runs;
 
 	private final StreamSlots slots;
 
 	private final RunsElsewhere elsewhere;
+
+	private final StreamAdmission admission;
 
 	private volatile boolean running;
 
@@ -106,11 +97,12 @@ public class ReasoningRuns implements SmartLifecycle {
 		this.models = models;
 		this.settings = settings;
 		this.guard = guard;
-		this.modelsReady = modelsReady;
 		this.recorder = recorder;
 		this.listener = listener;
 		this.slots = new StreamSlots(settings.maxConcurrentStreams());
 		this.elsewhere = elsewhere;
+		this.admission = new StreamAdmission(this.slots, modelsReady, listener);
+		this.runs = new HeldRuns(settings.resumeWindow(), settings.resumeMaxRuns());
 		this.flashBudget = settings.flash().cappedAt(settings.timeout());
 		this.proBudget = settings.pro().cappedAt(settings.timeout());
 	}
@@ -136,12 +128,12 @@ public class ReasoningRuns implements SmartLifecycle {
 	 * @throws StreamRejectedException when the run may not start now
 	 */
 	public Flux<ReasoningEvent> start(String query, String requestId, String owner) {
-		admit();
+		this.admission.admitRun(this.stopping);
 		String id = "run-" + UUID.randomUUID();
 		ReasoningRun run = new ReasoningRun(id, owner, query, requestId,
 				leg("flash", this.models.flash(), this.flashBudget), leg("pro", this.models.pro(), this.proBudget),
 				this.settings.reconnectGrace(), this.settings.resumeMaxEvents(), this.slots, this::ended);
-		this.runs.put(id, run);
+		this.runs.add(run);
 		Flux<ReasoningEvent> events = run.open(max(this.settings.reconnectGrace(), NO_SHOW));
 		if (this.stopping) {
 			run.shutDown();
@@ -172,21 +164,16 @@ public class ReasoningRuns implements SmartLifecycle {
 	 * @throws StreamRejectedException when every stream slot is taken
 	 */
 	public Resume resume(String lastEventId, String requester) {
-		int colon = (lastEventId != null) ? lastEventId.lastIndexOf(':') : -1;
-		String runId = (colon > 0) ? lastEventId.substring(0, colon) : null;
-		long after = (colon > 0) ? sequence(lastEventId.substring(colon + 1)) : -1;
-		if (runId == null || after < 0) {
-			return Resume.unavailable();
-		}
-		ReasoningRun run = this.runs.get(runId);
+		LastEventId id = LastEventId.parse(lastEventId);
+		ReasoningRun run = (id != null) ? this.runs.get(id.runId()) : null;
 		if (run == null) {
 			return Resume.unavailable();
 		}
-		return switch (run.resume(after, requester)) {
-			case AVAILABLE -> new Resume(run.resumed(after, NO_SHOW));
+		return switch (run.resume(id.after(), requester)) {
+			case AVAILABLE -> new Resume(run.resumed(id.after(), NO_SHOW));
 			case NOTHING_MISSED -> Resume.missedNothing();
 			case UNAVAILABLE -> Resume.unavailable();
-			case NO_SLOT -> throw reject(Reason.TOO_MANY_STREAMS, tooMany());
+			case NO_SLOT -> throw this.admission.tooMany();
 		};
 	}
 
@@ -202,10 +189,8 @@ public class ReasoningRuns implements SmartLifecycle {
 	 * stream slot is taken
 	 */
 	public Mono<Resume> resumeAnywhere(String lastEventId, String requester) {
-		int colon = (lastEventId != null) ? lastEventId.lastIndexOf(':') : -1;
-		String runId = (colon > 0) ? lastEventId.substring(0, colon) : null;
-		long after = (colon > 0) ? sequence(lastEventId.substring(colon + 1)) : -1;
-		if (runId == null || after < 0 || this.runs.containsKey(runId)) {
+		LastEventId id = LastEventId.parse(lastEventId);
+		if (id == null || this.runs.holds(id.runId())) {
 			try {
 				return Mono.just(resume(lastEventId, requester));
 			}
@@ -213,31 +198,13 @@ public class ReasoningRuns implements SmartLifecycle {
 				return Mono.error(ex);
 			}
 		}
-		return this.elsewhere.missed(runId, after, requester)
+		return this.elsewhere.missed(id.runId(), id.after(), requester)
 			.map(this::fromElsewhere)
 			.defaultIfEmpty(Resume.unavailable());
 	}
 
 	private Resume fromElsewhere(List<ReasoningEvent> missed) {
-		if (missed.isEmpty()) {
-			return Resume.missedNothing();
-		}
-		if (!this.slots.tryAcquire()) {
-			throw reject(Reason.TOO_MANY_STREAMS, tooMany());
-		}
-		// The slot is let go of when the connection ends, or if it never subscribes.
-		AtomicBoolean released = new AtomicBoolean();
-		Runnable release = () -> {
-			if (released.compareAndSet(false, true)) {
-				this.slots.release();
-			}
-		};
-		Disposable noShow = Mono.delay(NO_SHOW).subscribe((tick) -> release.run());
-		return new Resume(Flux.defer(() -> {
-			noShow.dispose();
-			return released.get() ? Flux.just(RunEvents.resumeUnavailable())
-					: Flux.fromIterable(missed).doFinally((signal) -> release.run());
-		}));
+		return missed.isEmpty() ? Resume.missedNothing() : new Resume(this.admission.holdingSlot(missed, NO_SHOW));
 	}
 
 	/**
@@ -258,28 +225,6 @@ public class ReasoningRuns implements SmartLifecycle {
 		return this.settings.maxConcurrentStreams();
 	}
 
-	private void admit() {
-		if (this.stopping) {
-			throw reject(Reason.SHUTTING_DOWN, "The application is shutting down");
-		}
-		if (!this.modelsReady.getAsBoolean()) {
-			throw reject(Reason.NOT_INITIALIZED, "AI service unavailable");
-		}
-		if (!this.slots.tryAcquire()) {
-			throw reject(Reason.TOO_MANY_STREAMS, tooMany());
-		}
-	}
-
-	private String tooMany() {
-		return "Too many streams: at most " + this.settings.maxConcurrentStreams()
-				+ " are open at once (hardening.reasoning.max-concurrent-streams)";
-	}
-
-	private StreamRejectedException reject(Reason reason, String message) {
-		this.listener.streamFinished(StreamOutcome.REJECTED);
-		return new StreamRejectedException(reason, message);
-	}
-
 	private ModelLeg leg(String role, ReasoningModel model, ModelBudget budget) {
 		return new ModelLeg(role, model, budget, this.guard, this.listener);
 	}
@@ -294,44 +239,11 @@ public class ReasoningRuns implements SmartLifecycle {
 			logger.warn("Run record of " + run.id() + " could not be saved", ex);
 			this.listener.runRecordFailed(ex);
 		}
-		keepForResume(run, outcome);
-	}
-
-	private void keepForResume(ReasoningRun run, StreamOutcome outcome) {
-		if (outcome == StreamOutcome.CANCELLED || this.settings.resumeWindow().isZero()
-				|| this.settings.resumeMaxRuns() == 0) {
-			this.runs.remove(run.id());
-			return;
-		}
-		synchronized (this.finished) {
-			this.finished.addLast(run.id());
-			while (this.finished.size() > this.settings.resumeMaxRuns()) {
-				this.runs.remove(this.finished.removeFirst());
-			}
-		}
-		// The timer holds the id only: an evicted run is not kept reachable by it.
-		String id = run.id();
-		Mono.delay(this.settings.resumeWindow()).subscribe((tick) -> forget(id));
-	}
-
-	private void forget(String id) {
-		synchronized (this.finished) {
-			this.finished.remove(id);
-		}
-		this.runs.remove(id);
+		this.runs.ended(run, outcome);
 	}
 
 	private static Duration max(Duration a, Duration b) {
 		return (a.compareTo(b) >= 0) ? a : b;
-	}
-
-	private static long sequence(String text) {
-		try {
-			return Long.parseLong(text);
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 
 	@Override
@@ -349,7 +261,7 @@ public class ReasoningRuns implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.stopping = true;
-		this.runs.values().stream().filter(ReasoningRun::isRunning).forEach(ReasoningRun::shutDown);
+		this.runs.all().stream().filter(ReasoningRun::isRunning).forEach(ReasoningRun::shutDown);
 		this.recorder.flush(RECORD_FLUSH);
 		this.running = false;
 	}

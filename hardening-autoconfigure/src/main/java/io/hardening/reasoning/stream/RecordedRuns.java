@@ -1,7 +1,5 @@
 package io.hardening.reasoning.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +81,7 @@ public final class RecordedRuns implements RunsElsewhere {
 	}
 
 	private static boolean ownedBy(JsonNode owner, String requester) {
-		if (owner.isMissingNode() || owner.isNull() || requester == null) {
-			return (owner.isMissingNode() || owner.isNull()) && requester == null;
-		}
-		return MessageDigest.isEqual(owner.asString().getBytes(StandardCharsets.US_ASCII),
-				requester.getBytes(StandardCharsets.US_ASCII));
+		return Owners.same((owner.isMissingNode() || owner.isNull()) ? null : owner.asString(), requester);
 	}
 
 	private static ReasoningEvent modelEvent(String role, JsonNode details, JsonNode result) {

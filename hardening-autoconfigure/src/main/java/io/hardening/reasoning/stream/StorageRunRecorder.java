@@ -1,13 +1,19 @@
 package io.hardening.reasoning.stream;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 
 import io.hardening.storage.ReactiveExperimentStorage;
 import io.hardening.support.Sanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.log.LogMessage;
@@ -27,7 +33,8 @@ public class StorageRunRecorder implements RunRecorder {
 
 	private final ReasoningStreamListener listener;
 
-	private final AtomicInteger inFlight = new AtomicInteger();
+	// One future a save under way, completed and removed once it ended either way.
+	private final Set<CompletableFuture<Void>> inFlight = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates a recorder.
@@ -43,33 +50,44 @@ public class StorageRunRecorder implements RunRecorder {
 
 	@Override
 	public void record(RunRecord record) {
-		this.inFlight.incrementAndGet();
-		this.storage
-			.store(record.id(), this.mapper.valueToTree(record.result()), this.mapper.valueToTree(record.metadata()))
-			.doFinally((signal) -> saved())
-			.subscribe(null, (ex) -> failed(record, ex));
+		Mono<URI> save = this.storage.store(record.id(), this.mapper.valueToTree(record.result()),
+				this.mapper.valueToTree(record.metadata()));
+		CompletableFuture<Void> saved = new CompletableFuture<>();
+		this.inFlight.add(saved);
+		save.doFinally((signal) -> {
+			this.inFlight.remove(saved);
+			saved.complete(null);
+		}).subscribe(null, (ex) -> failed(record, ex));
 	}
 
+	/**
+	 * Waits until no save is under way, those that start while it waits included, or
+	 * until the timeout is spent, or the thread is interrupted (its interrupt status is
+	 * kept).
+	 */
 	@Override
 	public void flush(Duration timeout) {
 		long end = System.nanoTime() + timeout.toNanos();
-		synchronized (this.inFlight) {
-			for (long left = timeout.toNanos(); this.inFlight.get() > 0 && left > 0; left = end - System.nanoTime()) {
-				try {
-					TimeUnit.NANOSECONDS.timedWait(this.inFlight, left);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
+		for (;;) {
+			CompletableFuture<?>[] saves = this.inFlight.toArray(CompletableFuture<?>[]::new);
+			long left = end - System.nanoTime();
+			if (saves.length == 0 || left <= 0) {
+				return;
 			}
-		}
-	}
-
-	private void saved() {
-		synchronized (this.inFlight) {
-			this.inFlight.decrementAndGet();
-			this.inFlight.notifyAll();
+			try {
+				CompletableFuture.allOf(saves).get(left, TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				return;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException ex) {
+				// Never: a save's future completes normally however the save ended.
+				return;
+			}
 		}
 	}
 

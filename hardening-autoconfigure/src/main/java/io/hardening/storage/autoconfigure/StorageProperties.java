@@ -13,6 +13,9 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
+import static io.hardening.support.PropertyChecks.between;
+import static io.hardening.support.PropertyChecks.positive;
+
 /**
  * Configuration properties for experiment storage on Google Cloud Storage with a
  * filesystem fallback.
@@ -94,10 +97,8 @@ public class StorageProperties {
 	}
 
 	public void setMaxDocumentDepth(int maxDocumentDepth) {
-		Assert.isTrue(maxDocumentDepth >= 1 && maxDocumentDepth <= JsonDocuments.MAX_DEPTH_CEILING,
-				() -> "hardening.storage.max-document-depth must be between 1 and " + JsonDocuments.MAX_DEPTH_CEILING
-						+ ", got " + maxDocumentDepth);
-		this.maxDocumentDepth = maxDocumentDepth;
+		this.maxDocumentDepth = between("hardening.storage.max-document-depth", maxDocumentDepth, 1,
+				JsonDocuments.MAX_DEPTH_CEILING);
 	}
 
 	public Duration getReplayInterval() {
@@ -131,12 +132,6 @@ public class StorageProperties {
 	 */
 	public Path resolveSpoolPath() {
 		return (this.spool.getPath() != null) ? this.spool.getPath() : this.filesystem.getPath().resolve(".spool");
-	}
-
-	static Duration positive(String property, Duration value) {
-		Assert.isTrue(value != null && !value.isNegative() && !value.isZero(),
-				() -> property + " must be a positive duration, got " + value);
-		return value;
 	}
 
 	/**

@@ -3,7 +3,8 @@ package io.hardening.web.autoconfigure;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.Assert;
+
+import static io.hardening.support.PropertyChecks.positive;
 
 /**
  * Time limits at the edge of a Reactor Netty server that Spring Boot has no property for
@@ -40,12 +41,6 @@ public class ServerEdgeProperties {
 
 	public void setStalledWriteTimeout(Duration stalledWriteTimeout) {
 		this.stalledWriteTimeout = positive("hardening.server.stalled-write-timeout", stalledWriteTimeout);
-	}
-
-	private static Duration positive(String property, Duration value) {
-		Assert.isTrue(value != null && value.compareTo(Duration.ZERO) > 0,
-				() -> property + " must be a positive duration, got " + value);
-		return value;
 	}
 
 }

@@ -4,7 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,8 +43,7 @@ class StorageRunRecorderTests {
 	@Test
 	void recordIsStoredUnderTheRunIdWithoutBlockingTheCaller() {
 		SlowStorage storage = new SlowStorage();
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
+		StorageRunRecorder recorder = recorder(storage);
 		long started = System.nanoTime();
 		recorder.record(record());
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
@@ -52,20 +55,64 @@ class StorageRunRecorderTests {
 	}
 
 	@Test
-	void flushWaitsForSavesUnderWayUpToItsTimeout() throws InterruptedException {
+	void flushGivesUpAfterItsTimeoutWhileASaveIsUnderWay() {
 		SlowStorage storage = new SlowStorage();
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
-		recorder.record(record());
+		StorageRunRecorder recorder = recorder(storage);
+		recorder.record(record("run-1"));
 		long started = System.nanoTime();
 		recorder.flush(Duration.ofMillis(300));
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
-		assertThat(storage.storedId).isNull();
-		Thread releaser = new Thread(() -> storage.release.countDown());
-		releaser.start();
-		recorder.flush(Duration.ofSeconds(10));
-		assertThat(storage.storedId).isEqualTo("run-1");
-		releaser.join(TimeUnit.SECONDS.toMillis(5));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(290),
+				Duration.ofSeconds(5));
+		assertThat(storage.stored).isEmpty();
+		storage.release.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> storage.stored.contains("run-1"));
+	}
+
+	@Test
+	void flushReturnsOnceTheSaveUnderWayIsDone() {
+		SlowStorage storage = new SlowStorage();
+		StorageRunRecorder recorder = recorder(storage);
+		recorder.record(record("run-1"));
+		CompletableFuture<List<String>> flushed = CompletableFuture.supplyAsync(() -> {
+			recorder.flush(Duration.ofSeconds(30));
+			return List.copyOf(storage.stored);
+		});
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !flushed.isDone());
+		storage.release.countDown();
+		// Long before its 30s: the save ended, and flush saw it done.
+		assertThat(flushed).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(List.of("run-1"));
+	}
+
+	@Test
+	void flushAlsoWaitsForASaveThatStartsWhileItWaits() {
+		SlowStorage storage = new SlowStorage();
+		CountDownLatch secondRelease = new CountDownLatch(1);
+		storage.releases.put("run-2", secondRelease);
+		StorageRunRecorder recorder = recorder(storage);
+		recorder.record(record("run-1"));
+		CompletableFuture<Void> flushed = CompletableFuture.runAsync(() -> recorder.flush(Duration.ofSeconds(30)));
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !flushed.isDone());
+		recorder.record(record("run-2"));
+		storage.release.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> storage.stored.contains("run-1"));
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !flushed.isDone());
+		secondRelease.countDown();
+		assertThat(flushed).succeedsWithin(Duration.ofSeconds(5));
+		assertThat(storage.stored).containsExactlyInAnyOrder("run-1", "run-2");
+	}
+
+	@Test
+	void interruptedFlushReturnsAndKeepsTheInterrupt() {
+		SlowStorage storage = new SlowStorage();
+		StorageRunRecorder recorder = recorder(storage);
+		recorder.record(record("run-1"));
+		CompletableFuture<Boolean> flushed = CompletableFuture.supplyAsync(() -> {
+			Thread.currentThread().interrupt();
+			recorder.flush(Duration.ofSeconds(30));
+			return Thread.interrupted();
+		});
+		assertThat(flushed).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(true);
+		storage.release.countDown();
 	}
 
 	@Test
@@ -73,21 +120,33 @@ class StorageRunRecorderTests {
 		SlowStorage storage = new SlowStorage();
 		storage.fail = true;
 		storage.release.countDown();
-		StorageRunRecorder recorder = new StorageRunRecorder(new ReactiveExperimentStorage(storage),
-				JsonMapper.shared(), this.listener);
+		StorageRunRecorder recorder = recorder(storage);
 		recorder.record(record());
 		recorder.flush(Duration.ofSeconds(5));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.failures.get() == 1);
 	}
 
+	private StorageRunRecorder recorder(SlowStorage storage) {
+		return new StorageRunRecorder(new ReactiveExperimentStorage(storage), JsonMapper.shared(), this.listener);
+	}
+
 	private static RunRecord record() {
-		return new RunRecord("run-1", "req-1", "q?", Instant.now(), 12, StreamOutcome.COMPLETE, null,
+		return record("run-1");
+	}
+
+	private static RunRecord record(String id) {
+		return new RunRecord(id, "req-1", "q?", Instant.now(), 12, StreamOutcome.COMPLETE, null,
 				new RunRecord.ModelResult("f", "a", 5L, 1L, null), new RunRecord.ModelResult("p", "b", 12L, 2L, null));
 	}
 
 	static final class SlowStorage implements ExperimentStorage {
 
 		final CountDownLatch release = new CountDownLatch(1);
+
+		// A save of an id listed here waits on its own latch instead of release.
+		final Map<String, CountDownLatch> releases = new ConcurrentHashMap<>();
+
+		final Set<String> stored = ConcurrentHashMap.newKeySet();
 
 		volatile boolean fail;
 
@@ -100,7 +159,7 @@ class StorageRunRecorderTests {
 		@Override
 		public URI store(String id, JsonNode result, JsonNode metadata) {
 			try {
-				this.release.await(10, TimeUnit.SECONDS);
+				this.releases.getOrDefault(id, this.release).await(10, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -111,6 +170,7 @@ class StorageRunRecorderTests {
 			this.storedResult = result;
 			this.storedMetadata = metadata;
 			this.storedId = id;
+			this.stored.add(id);
 			return URI.create("file:///tmp/" + id);
 		}
 
