@@ -47,6 +47,8 @@ class NativeImageCallSitesTests {
 			// imported,
 			// which Spring AOT does at build time: nothing at run time.
 			entry("io/hardening/resilience/autoconfigure/UnresolvableCircuitBreakerAutoConfigurationFilter.java", 1),
+			// A condition's class look-up: Spring AOT evaluates conditions at build time.
+			entry("io/hardening/storage/autoconfigure/OnGcsUsableCondition.java", 1),
 			// Writes an ObjectNode, Jackson's own tree.
 			entry("io/hardening/reasoning/gemini/GeminiPayloads.java", 1),
 			// The run record's documents: maps of JDK types.
