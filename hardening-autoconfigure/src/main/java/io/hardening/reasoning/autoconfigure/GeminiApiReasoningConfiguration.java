@@ -8,12 +8,12 @@ import io.hardening.reasoning.gemini.GeminiClient;
 import io.hardening.reasoning.gemini.GeminiConnectionPool;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The Gemini Developer API, selected by {@code hardening.reasoning.provider=gemini-api}.
@@ -26,10 +26,11 @@ class GeminiApiReasoningConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GeminiClient reasoningGeminiClient(ReasoningProperties properties, ObjectProvider<WebClient.Builder> builders,
+	GeminiClient reasoningGeminiClient(ReasoningProperties properties, BeanFactory beanFactory,
 			ObjectProvider<GeminiConnectionPool> pools, ObjectProvider<JsonMapper> mappers) {
 		GeminiApiProperties api = properties.getGeminiApi();
-		return GeminiClients.client(api.getBaseUrl(), new GeminiApiEndpoint(api.getApiKey()), builders, pools, mappers);
+		return GeminiClients.client(api.getBaseUrl(), new GeminiApiEndpoint(api.getApiKey()), beanFactory, pools,
+				mappers);
 	}
 
 	@Bean

@@ -13,7 +13,10 @@ import io.hardening.reasoning.gemini.GeminiModel;
 import io.hardening.reasoning.gemini.GenerationSettings;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -22,17 +25,35 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class GeminiClients {
 
+	private static final boolean CUSTOMIZERS_PRESENT = ClassUtils
+		.isPresent("org.springframework.boot.webclient.WebClientCustomizer", GeminiClients.class.getClassLoader());
+
 	private GeminiClients() {
 	}
 
-	static GeminiClient client(String baseUrl, GeminiEndpoint endpoint, ObjectProvider<WebClient.Builder> builders,
+	static GeminiClient client(String baseUrl, GeminiEndpoint endpoint, BeanFactory beanFactory,
 			ObjectProvider<GeminiConnectionPool> pools, ObjectProvider<JsonMapper> mappers) {
 		// Built on first use, off the startup path (GeminiClient).
 		return new GeminiClient(() -> {
-			WebClient.Builder builder = builders.getIfAvailable(WebClient::builder).clone().baseUrl(baseUrl);
+			WebClient.Builder builder = builder(beanFactory).baseUrl(baseUrl);
 			pools.ifAvailable((pool) -> builder.clientConnector(pool.connector()));
 			return builder.build();
 		}, endpoint, mappers.getIfAvailable(JsonMapper::shared));
+	}
+
+	/**
+	 * A builder made as Boot makes its {@code WebClient.Builder} bean, with every
+	 * {@link WebClientCustomizer} (codecs, observations), but not the application's own
+	 * {@code WebClient.Builder} bean: that one replaces Boot's and may be made for the
+	 * application's calls alone, a {@code @LoadBalanced} one would send Gemini's host to
+	 * a load balancer as a service id.
+	 */
+	private static WebClient.Builder builder(BeanFactory beanFactory) {
+		WebClient.Builder builder = WebClient.builder();
+		if (CUSTOMIZERS_PRESENT) {
+			Customizers.apply(beanFactory, builder);
+		}
+		return builder;
 	}
 
 	static ReasoningModels models(GeminiClient client, ReasoningProperties properties) {
@@ -62,6 +83,17 @@ final class GeminiClients {
 		}
 		return new GenerationSettings(model.getTemperature(), model.getMaxOutputTokens(), model.getThinkingLevel(),
 				model.getThinkingBudget(), systemInstruction);
+	}
+
+	// Loaded only where Boot's WebClient module is there.
+	private static final class Customizers {
+
+		static void apply(BeanFactory beanFactory, WebClient.Builder builder) {
+			beanFactory.getBeanProvider(WebClientCustomizer.class)
+				.orderedStream()
+				.forEach((customizer) -> customizer.customize(builder));
+		}
+
 	}
 
 }

@@ -9,12 +9,12 @@ import io.hardening.reasoning.vertex.VertexCredentialsSupplier;
 import io.hardening.reasoning.vertex.VertexEndpoint;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Gemini on Vertex AI, the default provider
@@ -36,13 +36,13 @@ class VertexReasoningConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GeminiClient reasoningGeminiClient(ReasoningProperties properties, VertexCredentialsSupplier credentials,
-			ObjectProvider<WebClient.Builder> builders, ObjectProvider<GeminiConnectionPool> pools,
-			ObjectProvider<JsonMapper> mappers) {
+			BeanFactory beanFactory, ObjectProvider<GeminiConnectionPool> pools, ObjectProvider<JsonMapper> mappers) {
 		VertexProperties vertex = properties.getVertex();
 		String baseUrl = (vertex.getBaseUrl() != null) ? vertex.getBaseUrl()
 				: VertexEndpoint.baseUrl(vertex.getLocation());
 		return GeminiClients.client(baseUrl,
-				new VertexEndpoint(vertex.getProjectId(), vertex.getLocation(), credentials), builders, pools, mappers);
+				new VertexEndpoint(vertex.getProjectId(), vertex.getLocation(), credentials), beanFactory, pools,
+				mappers);
 	}
 
 	@Bean

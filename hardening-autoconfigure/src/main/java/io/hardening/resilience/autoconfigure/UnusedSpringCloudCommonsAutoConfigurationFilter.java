@@ -2,8 +2,11 @@ package io.hardening.resilience.autoconfigure;
 
 import java.util.Set;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+import org.springframework.boot.context.annotation.ImportCandidates;
 
 /**
  * Leaves out Spring Cloud Commons' service discovery, service registration, load
@@ -18,13 +21,23 @@ import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
  * <p>
  * An application that uses Spring Cloud itself (discovery, load balancing, configuration,
  * or Spring Cloud Context through {@code spring-cloud-starter}, which every other Spring
- * Cloud starter brings) has an auto-configuration of another Spring Cloud module among
- * the candidates; then nothing is left out and Spring Cloud behaves exactly as without
- * the starter. The circuit breaker integration for HTTP service clients
+ * Cloud starter brings) has an auto-configuration of another Spring Cloud module on the
+ * class path; then nothing is left out and Spring Cloud behaves exactly as without the
+ * starter. The circuit breaker integration for HTTP service clients
  * ({@code CommonsClientAutoConfiguration}) and Spring Cloud's compatibility check are
  * always kept.
+ * <p>
+ * That decision comes from every auto-configuration the class path lists, not from the
+ * candidates of one call: Boot asks its import filters about the whole candidate list and
+ * then once more about each auto-configuration on its own, as it imports it
+ * ({@code AutoConfigurationImportSelector.getExclusionFilter()}). A decision taken from
+ * the candidates in hand kept Commons' auto-configurations in the first call and left
+ * them out in the second, so an application with Spring Cloud LoadBalancer had neither
+ * discovery nor the post-processor that load-balances its {@code @LoadBalanced}
+ * {@code WebClient.Builder}.
  */
-public final class UnusedSpringCloudCommonsAutoConfigurationFilter implements AutoConfigurationImportFilter {
+public final class UnusedSpringCloudCommonsAutoConfigurationFilter
+		implements AutoConfigurationImportFilter, BeanClassLoaderAware {
 
 	static final Set<String> LEFT_OUT = Set.of(
 			"org.springframework.cloud.client.discovery.composite.CompositeDiscoveryClientAutoConfiguration",
@@ -47,10 +60,20 @@ public final class UnusedSpringCloudCommonsAutoConfigurationFilter implements Au
 			"org.springframework.cloud.commons.", "org.springframework.cloud.configuration.",
 			"org.springframework.cloud.circuitbreaker." };
 
+	private ClassLoader classLoader;
+
+	// Decided once, on the first call: the class path does not change.
+	private Boolean applicationUsesSpringCloud;
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
 	@Override
 	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
 		boolean[] matches = new boolean[autoConfigurationClasses.length];
-		boolean leaveOut = !applicationUsesSpringCloud(autoConfigurationClasses);
+		boolean leaveOut = !applicationUsesSpringCloud();
 		for (int i = 0; i < autoConfigurationClasses.length; i++) {
 			// An earlier filter leaves null where it left a candidate out.
 			String candidate = autoConfigurationClasses[i];
@@ -59,10 +82,18 @@ public final class UnusedSpringCloudCommonsAutoConfigurationFilter implements Au
 		return matches;
 	}
 
-	static boolean applicationUsesSpringCloud(String[] autoConfigurationClasses) {
+	private boolean applicationUsesSpringCloud() {
+		Boolean uses = this.applicationUsesSpringCloud;
+		if (uses == null) {
+			uses = applicationUsesSpringCloud(ImportCandidates.load(AutoConfiguration.class, this.classLoader));
+			this.applicationUsesSpringCloud = uses;
+		}
+		return uses;
+	}
+
+	static boolean applicationUsesSpringCloud(Iterable<String> autoConfigurationClasses) {
 		for (String candidate : autoConfigurationClasses) {
-			if (candidate != null && candidate.startsWith("org.springframework.cloud.")
-					&& !fromStarterModule(candidate)) {
+			if (candidate.startsWith("org.springframework.cloud.") && !fromStarterModule(candidate)) {
 				return true;
 			}
 		}

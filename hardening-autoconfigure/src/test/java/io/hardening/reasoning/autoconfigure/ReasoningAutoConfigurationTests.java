@@ -26,7 +26,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -140,6 +142,34 @@ class ReasoningAutoConfigurationTests {
 					.verify(VERIFY);
 				google.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.8-flash:generateContent"))
 					.withHeader("x-goog-api-key", equalTo("test-key")));
+			});
+	}
+
+	@Test
+	void geminiClientUsesBootsCustomizersButNotTheApplicationsOwnWebClientBuilder() {
+		// The application's WebClient.Builder bean replaces Boot's and may be made for
+		// its
+		// own calls: a @LoadBalanced one adds a filter that treats Gemini's host as a
+		// service id. This one's filter fails every call it is part of.
+		this.runner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
+			.withBean("applicationsWebClientBuilder", WebClient.Builder.class,
+					() -> WebClient.builder()
+						.filter((request, next) -> Mono.error(new IllegalStateException("the application's builder"))))
+			.withBean(WebClientCustomizer.class,
+					() -> (builder) -> builder.defaultHeader("x-customized-by", "webClientCustomizer"))
+			.withPropertyValues("hardening.reasoning.provider=gemini-api",
+					"hardening.reasoning.gemini-api.api-key=test-key",
+					"hardening.reasoning.gemini-api.base-url=" + google.baseUrl())
+			.run((context) -> {
+				google.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.8-flash:generateContent"))
+					.willReturn(aResponse().withHeader("Content-Type", "application/json")
+						.withBody("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"ok\"}]}}]}")));
+				StepVerifier.create(context.getBean(ReasoningModels.class).flash().generate("q"))
+					.expectNext("ok")
+					.expectComplete()
+					.verify(VERIFY);
+				google.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.8-flash:generateContent"))
+					.withHeader("x-customized-by", equalTo("webClientCustomizer")));
 			});
 	}
 

@@ -1,9 +1,13 @@
 package io.hardening.resilience.autoconfigure;
 
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,7 +31,13 @@ class UnusedSpringCloudCommonsAutoConfigurationFilterTests {
 	// (spring-cloud-loadbalancer), as an application that adds load balancing has.
 	private static final String LOAD_BALANCER_MODULE = "org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfiguration";
 
-	private final UnusedSpringCloudCommonsAutoConfigurationFilter filter = new UnusedSpringCloudCommonsAutoConfigurationFilter();
+	private static final String DISCOVERY = "org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration";
+
+	private final UnusedSpringCloudCommonsAutoConfigurationFilter filter = filter(
+			UnusedSpringCloudCommonsAutoConfigurationFilterTests.class.getClassLoader());
+
+	@TempDir
+	Path folder;
 
 	@Test
 	void everyLeftOutNameIsOneOfSpringCloudCommonsAutoConfigurations() {
@@ -54,17 +64,27 @@ class UnusedSpringCloudCommonsAutoConfigurationFilterTests {
 	}
 
 	@Test
-	void leavesOutNothingWhenTheApplicationBringsASpringCloudModuleOfItsOwn() {
-		List<String> candidates = allCandidates();
-		candidates.add(LOAD_BALANCER_MODULE);
-		boolean[] matches = this.filter.match(candidates.toArray(String[]::new), null);
-		assertThat(matches).doesNotContain(false);
+	void leavesOutNothingWhenTheApplicationBringsASpringCloudModuleOfItsOwn() throws IOException {
+		try (URLClassLoader classLoader = SpringCloudModuleClassLoader.listing(this.folder, LOAD_BALANCER_MODULE)) {
+			boolean[] matches = filter(classLoader).match(allCandidates().toArray(String[]::new), null);
+			assertThat(matches).doesNotContain(false);
+		}
+	}
+
+	@Test
+	void answersAboutOneAutoConfigurationAsAboutTheWholeList() throws IOException {
+		// Boot asks again about each auto-configuration it imports, on its own
+		// (AutoConfigurationImportSelector.getExclusionFilter()): an answer taken from
+		// the candidates in hand left Commons out there after keeping it in the list.
+		try (URLClassLoader classLoader = SpringCloudModuleClassLoader.listing(this.folder, LOAD_BALANCER_MODULE)) {
+			assertThat(filter(classLoader).match(new String[] { DISCOVERY }, null)).containsExactly(true);
+		}
+		assertThat(this.filter.match(new String[] { DISCOVERY }, null)).containsExactly(false);
 	}
 
 	@Test
 	void skipsCandidatesAnEarlierFilterLeftOut() {
-		String discovery = "org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration";
-		assertThat(this.filter.match(new String[] { null, discovery, null }, null)).containsExactly(true, false, true);
+		assertThat(this.filter.match(new String[] { null, DISCOVERY, null }, null)).containsExactly(true, false, true);
 	}
 
 	@Test
@@ -85,6 +105,12 @@ class UnusedSpringCloudCommonsAutoConfigurationFilterTests {
 			assertThat(context.getBeanNamesForType(ReactiveDiscoveryClient.class)).isEmpty();
 			assertThat(context.getBeanNamesForType(InetUtils.class)).isEmpty();
 		}
+	}
+
+	private static UnusedSpringCloudCommonsAutoConfigurationFilter filter(ClassLoader classLoader) {
+		UnusedSpringCloudCommonsAutoConfigurationFilter filter = new UnusedSpringCloudCommonsAutoConfigurationFilter();
+		filter.setBeanClassLoader(classLoader);
+		return filter;
 	}
 
 	private static List<String> commonsCandidates() {
