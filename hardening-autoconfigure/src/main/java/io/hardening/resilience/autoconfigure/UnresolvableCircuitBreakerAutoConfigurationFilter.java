@@ -1,5 +1,7 @@
 package io.hardening.resilience.autoconfigure;
 
+import java.util.Set;
+
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
@@ -35,12 +37,9 @@ public final class UnresolvableCircuitBreakerAutoConfigurationFilter
 
 	@Override
 	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
-		boolean[] matches = new boolean[autoConfigurationClasses.length];
-		boolean leaveOut = !ClassUtils.isPresent(ORDERED_AFTER, this.classLoader);
-		for (int i = 0; i < autoConfigurationClasses.length; i++) {
-			matches[i] = !(leaveOut && BLOCKING_AUTO_CONFIGURATION.equals(autoConfigurationClasses[i]));
-		}
-		return matches;
+		boolean moduleAbsent = !ClassUtils.isPresent(ORDERED_AFTER, this.classLoader);
+		return AutoConfigurationsLeftOut.matches(autoConfigurationClasses,
+				moduleAbsent ? Set.of(BLOCKING_AUTO_CONFIGURATION) : Set.of());
 	}
 
 }

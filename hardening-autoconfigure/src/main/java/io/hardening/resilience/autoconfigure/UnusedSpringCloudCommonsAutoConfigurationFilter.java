@@ -72,14 +72,8 @@ public final class UnusedSpringCloudCommonsAutoConfigurationFilter
 
 	@Override
 	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
-		boolean[] matches = new boolean[autoConfigurationClasses.length];
-		boolean leaveOut = !applicationUsesSpringCloud();
-		for (int i = 0; i < autoConfigurationClasses.length; i++) {
-			// An earlier filter leaves null where it left a candidate out.
-			String candidate = autoConfigurationClasses[i];
-			matches[i] = !(leaveOut && candidate != null && LEFT_OUT.contains(candidate));
-		}
-		return matches;
+		return AutoConfigurationsLeftOut.matches(autoConfigurationClasses,
+				applicationUsesSpringCloud() ? Set.of() : LEFT_OUT);
 	}
 
 	private boolean applicationUsesSpringCloud() {
