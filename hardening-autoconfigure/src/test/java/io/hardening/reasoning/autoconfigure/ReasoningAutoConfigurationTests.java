@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -133,13 +134,7 @@ class ReasoningAutoConfigurationTests {
 					"hardening.reasoning.gemini-api.api-key=test-key",
 					"hardening.reasoning.gemini-api.base-url=" + google.baseUrl())
 			.run((context) -> {
-				google.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.8-flash:generateContent"))
-					.willReturn(aResponse().withHeader("Content-Type", "application/json")
-						.withBody("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"ok\"}]}}]}")));
-				StepVerifier.create(context.getBean(ReasoningModels.class).flash().generate("q"))
-					.expectNext("ok")
-					.expectComplete()
-					.verify(VERIFY);
+				flashAnswersOk(context);
 				google.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.8-flash:generateContent"))
 					.withHeader("x-goog-api-key", equalTo("test-key")));
 			});
@@ -161,13 +156,7 @@ class ReasoningAutoConfigurationTests {
 					"hardening.reasoning.gemini-api.api-key=test-key",
 					"hardening.reasoning.gemini-api.base-url=" + google.baseUrl())
 			.run((context) -> {
-				google.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.8-flash:generateContent"))
-					.willReturn(aResponse().withHeader("Content-Type", "application/json")
-						.withBody("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"ok\"}]}}]}")));
-				StepVerifier.create(context.getBean(ReasoningModels.class).flash().generate("q"))
-					.expectNext("ok")
-					.expectComplete()
-					.verify(VERIFY);
+				flashAnswersOk(context);
 				google.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-3.8-flash:generateContent"))
 					.withHeader("x-customized-by", equalTo("webClientCustomizer")));
 			});
@@ -262,6 +251,17 @@ class ReasoningAutoConfigurationTests {
 			return Mono.just("fixed");
 		}
 
+	}
+
+	// Gemini's flash model answers "ok" through the stand-in, and the client returns it.
+	private static void flashAnswersOk(ApplicationContext context) {
+		google.stubFor(post(urlEqualTo("/v1beta/models/gemini-3.8-flash:generateContent"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"ok\"}]}}]}")));
+		StepVerifier.create(context.getBean(ReasoningModels.class).flash().generate("q"))
+			.expectNext("ok")
+			.expectComplete()
+			.verify(VERIFY);
 	}
 
 }
