@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.init-failures=3",
-				"hardening.init.retry.initial-interval=1s", "hardening.init.retry.max-interval=2s" })
+				"hardening.init.retry.initial-interval=2s", "hardening.init.retry.max-interval=4s" })
 @AutoConfigureWebTestClient(timeout = "30s")
 // A fresh app for each attempt: when a start slower than the failing window makes the
 // first check fail, Surefire's rerun must not reuse the cached app that has recovered.
@@ -32,15 +32,15 @@ class SampleSimulatedRecoveryTests {
 	@Autowired
 	private WebTestClient client;
 
-	// Three failed attempts, 1 s and then 2 s apart: about 5 s of 503, so that a slow
-	// start on a busy machine still sees the component not ready.
+	// Three failed attempts, 2 s and then 4 s apart: about 10 s of 503 (5 s was too
+	// short for a start at a load of 20), so that a slow start on a busy machine still
+	// sees the component not ready.
 	@Test
 	void notReadyWhileInitFailsThenRecoversByItself() {
 		this.client.get().uri("/ready").exchange().expectStatus().isEqualTo(503);
 		this.client.get().uri("/live").exchange().expectStatus().isOk();
 		// A status read, not an assertion, per poll: a failed WebTestClient assertion
-		// logs
-		// an ERROR each time.
+		// logs an ERROR each time.
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.client.get()
 				.uri("/ready")
