@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NativeImageCallSitesTests {
 
-	private static final Pattern CALLS = Pattern.compile("ClassUtils\\.(isPresent|forName)\\(|Class\\.forName\\("
-			+ "|\\.loadClass\\(|getResource(AsStream|s)?\\(|ClassPathResource|ResourceLoader|ServiceLoader"
-			+ "|newProxyInstance|getDeclared(Field|Method|Constructor)s?\\(|setAccessible\\("
-			+ "|Object(Input|Output)Stream|\\.(readValue|convertValue|treeToValue|readerFor|writerFor|valueToTree"
-			+ "|writeValueAsString|writeValueAsBytes|writeValue)\\(");
+	private static final Pattern CALLS = Pattern
+		.compile("ClassUtils\\s*\\.(isPresent|forName)\\(|Class\\s*\\.forName\\("
+				+ "|\\.loadClass\\(|getResource(AsStream|s)?\\(|ClassPathResource|ResourceLoader|ServiceLoader"
+				+ "|newProxyInstance|getDeclared(Field|Method|Constructor)s?\\(|setAccessible\\("
+				+ "|Object(Input|Output)Stream|\\.(readValue|convertValue|treeToValue|readerFor|writerFor|valueToTree"
+				+ "|writeValueAsString|writeValueAsBytes|writeValue)\\(");
 
 	/**
 	 * Reviewed calls, by source file: how many, and why a native image has what they
@@ -49,6 +50,8 @@ class NativeImageCallSitesTests {
 			entry("io/hardening/resilience/autoconfigure/UnresolvableCircuitBreakerAutoConfigurationFilter.java", 1),
 			// A condition's class look-up: Spring AOT evaluates conditions at build time.
 			entry("io/hardening/storage/autoconfigure/OnGcsUsableCondition.java", 1),
+			// Boot's WebClientCustomizer, by name: GeminiClientRuntimeHints.
+			entry("io/hardening/reasoning/autoconfigure/GeminiClients.java", 1),
 			// Writes an ObjectNode, Jackson's own tree.
 			entry("io/hardening/reasoning/gemini/GeminiPayloads.java", 1),
 			// The run record's documents: maps of JDK types.

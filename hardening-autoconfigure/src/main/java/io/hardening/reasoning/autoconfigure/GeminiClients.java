@@ -25,8 +25,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 final class GeminiClients {
 
-	private static final boolean CUSTOMIZERS_PRESENT = ClassUtils
-		.isPresent("org.springframework.boot.webclient.WebClientCustomizer", GeminiClients.class.getClassLoader());
+	static final String WEB_CLIENT_CUSTOMIZER = "org.springframework.boot.webclient.WebClientCustomizer";
+
+	private static final boolean CUSTOMIZERS_PRESENT = ClassUtils.isPresent(WEB_CLIENT_CUSTOMIZER,
+			GeminiClients.class.getClassLoader());
 
 	private GeminiClients() {
 	}

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(ReasoningProperties.class)
 @Import({ VertexReasoningConfiguration.class, GeminiApiReasoningConfiguration.class,
 		SimulatedReasoningConfiguration.class, ReasoningConnectionPoolConfiguration.class })
+@ImportRuntimeHints(GeminiClientRuntimeHints.class)
 public final class ReasoningAutoConfiguration {
 
 	/**
