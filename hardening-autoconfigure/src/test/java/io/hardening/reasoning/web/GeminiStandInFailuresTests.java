@@ -12,16 +12,13 @@ import io.hardening.reasoning.web.ReasoningStreamClient.Event;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.StoredExperiment;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,13 +46,13 @@ class GeminiStandInFailuresTests {
 
 	static final String PRO = "gemini-failing-pro";
 
-	private static final GeminiStandIn standIn = GeminiStandIn.start();
+	@RegisterExtension
+	static final StandInApplication app = new StandInApplication();
+
+	private static final GeminiStandIn standIn = app.standIn();
 
 	@TempDir
 	static Path root;
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -63,29 +60,9 @@ class GeminiStandInFailuresTests {
 	@Autowired
 	private ExperimentStorage storage;
 
-	private ReasoningStreamClient client;
-
 	@DynamicPropertySource
 	static void standInAndStorage(DynamicPropertyRegistry registry) {
-		registry.add("hardening.reasoning.gemini-api.base-url", standIn::baseUrl);
-		registry.add("hardening.storage.filesystem.path", () -> root.toString());
-	}
-
-	@BeforeEach
-	void connect() {
-		standIn.reset();
-		this.client = new ReasoningStreamClient(this.port);
-		this.client.awaitReady();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.client.close();
-	}
-
-	@AfterAll
-	static void stopStandIn() {
-		standIn.close();
+		app.register(registry, () -> root);
 	}
 
 	@Test
@@ -235,7 +212,7 @@ class GeminiStandInFailuresTests {
 	// Waits for the run record too: none is still being written when the temporary
 	// directory is deleted after the last test.
 	private List<Event> stream(String query) {
-		List<Event> events = this.client.stream(query);
+		List<Event> events = app.client().stream(query);
 		record(events);
 		return events;
 	}

@@ -8,16 +8,13 @@ import java.util.Set;
 import io.hardening.reasoning.web.GeminiStandIn.Behaviour;
 import io.hardening.reasoning.web.GeminiStandIn.StreamCall;
 import io.hardening.reasoning.web.ReasoningStreamClient.Event;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,37 +40,17 @@ class GeminiStandInLoadTests {
 
 	private static final int STREAMS = 50;
 
-	private static final GeminiStandIn standIn = GeminiStandIn.start();
+	@RegisterExtension
+	static final StandInApplication app = new StandInApplication();
+
+	private static final GeminiStandIn standIn = app.standIn();
 
 	@TempDir
 	static Path root;
 
-	@LocalServerPort
-	private int port;
-
-	private ReasoningStreamClient client;
-
 	@DynamicPropertySource
 	static void standInAndStorage(DynamicPropertyRegistry registry) {
-		registry.add("hardening.reasoning.gemini-api.base-url", standIn::baseUrl);
-		registry.add("hardening.storage.filesystem.path", () -> root.toString());
-	}
-
-	@BeforeEach
-	void connect() {
-		standIn.reset();
-		this.client = new ReasoningStreamClient(this.port);
-		this.client.awaitReady();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.client.close();
-	}
-
-	@AfterAll
-	static void stopStandIn() {
-		standIn.close();
+		app.register(registry, () -> root);
 	}
 
 	@Test
@@ -82,7 +59,7 @@ class GeminiStandInLoadTests {
 		standIn.behave(PRO, Behaviour.normal(5, Duration.ofMillis(300)));
 		long start = System.nanoTime();
 		List<List<Event>> streams = Flux.range(0, STREAMS)
-			.flatMap((index) -> this.client.streamLater("query " + index), STREAMS)
+			.flatMap((index) -> app.client().streamLater("query " + index), STREAMS)
 			.collectList()
 			.block(Duration.ofSeconds(60));
 		Duration wall = Duration.ofNanos(System.nanoTime() - start);
@@ -104,7 +81,7 @@ class GeminiStandInLoadTests {
 		assertThat(standIn.peakOpenCalls()).isGreaterThan(16);
 		assertThat(wall).isLessThan(Duration.ofSeconds(20));
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.client.metric("hardening_reasoning_streams_active ") == 0.0);
+			.until(() -> app.client().metric("hardening_reasoning_streams_active ") == 0.0);
 	}
 
 	@Test
@@ -112,7 +89,7 @@ class GeminiStandInLoadTests {
 		standIn.behave(FLASH, Behaviour.stallAfterFirstFrame());
 		standIn.behave(PRO, Behaviour.stallAfterFirstFrame());
 		double cancelledBefore = cancelledStreams();
-		List<Event> seen = this.client.leaveAfter("leave", Set.of("start", "flash_delta", "pro_delta"));
+		List<Event> seen = app.client().leaveAfter("leave", Set.of("start", "flash_delta", "pro_delta"));
 		assertThat(seen).extracting(Event::name).containsExactlyInAnyOrder("start", "flash_delta", "pro_delta");
 		StreamCall flash = only(standIn.calls(FLASH));
 		StreamCall pro = only(standIn.calls(PRO));
@@ -123,11 +100,11 @@ class GeminiStandInLoadTests {
 		assertThat(pro.finished()).isFalse();
 		await().atMost(Duration.ofSeconds(5)).until(() -> cancelledStreams() == cancelledBefore + 1);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> this.client.metric("hardening_reasoning_streams_active ") == 0.0);
+			.until(() -> app.client().metric("hardening_reasoning_streams_active ") == 0.0);
 	}
 
 	private double cancelledStreams() throws Exception {
-		double cancelled = this.client.metric("hardening_reasoning_streams_total{outcome=\"cancelled\"}");
+		double cancelled = app.client().metric("hardening_reasoning_streams_total{outcome=\"cancelled\"}");
 		return Double.isNaN(cancelled) ? 0.0 : cancelled;
 	}
 

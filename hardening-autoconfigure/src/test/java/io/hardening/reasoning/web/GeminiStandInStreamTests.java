@@ -8,15 +8,12 @@ import java.util.stream.Collectors;
 import io.hardening.reasoning.web.GeminiStandIn.Behaviour;
 import io.hardening.reasoning.web.GeminiStandIn.StreamCall;
 import io.hardening.reasoning.web.ReasoningStreamClient.Event;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,44 +40,24 @@ class GeminiStandInStreamTests {
 
 	static final String PRO = "gemini-stand-in-pro";
 
-	private static final GeminiStandIn standIn = GeminiStandIn.start();
+	@RegisterExtension
+	static final StandInApplication app = new StandInApplication();
+
+	private static final GeminiStandIn standIn = app.standIn();
 
 	@TempDir
 	static Path root;
 
-	@LocalServerPort
-	private int port;
-
-	private ReasoningStreamClient client;
-
 	@DynamicPropertySource
 	static void standInAndStorage(DynamicPropertyRegistry registry) {
-		registry.add("hardening.reasoning.gemini-api.base-url", standIn::baseUrl);
-		registry.add("hardening.storage.filesystem.path", () -> root.toString());
-	}
-
-	@BeforeEach
-	void connect() {
-		standIn.reset();
-		this.client = new ReasoningStreamClient(this.port);
-		this.client.awaitReady();
-	}
-
-	@AfterEach
-	void disconnect() {
-		this.client.close();
-	}
-
-	@AfterAll
-	static void stopStandIn() {
-		standIn.close();
+		app.register(registry, () -> root);
 	}
 
 	@Test
 	void bothModelsStreamTheirAnswersAndTheStreamEndsWithComplete() {
 		standIn.behave(FLASH, Behaviour.normal(4, Duration.ofMillis(30)));
 		standIn.behave(PRO, Behaviour.normal(5, Duration.ofMillis(60)));
-		List<Event> events = this.client.stream("Why is the sky blue?");
+		List<Event> events = app.client().stream("Why is the sky blue?");
 		assertThat(events.get(0).name()).isEqualTo("start");
 		assertThat(events.get(0).get("flash_model")).isEqualTo(FLASH);
 		assertThat(events.get(0).get("pro_model")).isEqualTo(PRO);
@@ -108,7 +85,7 @@ class GeminiStandInStreamTests {
 	void proThatStallsAfterItsFirstChunkTimesOutAndItsConnectionIsClosed() {
 		standIn.behave(PRO, Behaviour.stallAfterFirstFrame());
 		long start = System.nanoTime();
-		List<Event> events = this.client.stream("stall");
+		List<Event> events = app.client().stream("stall");
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		System.out.println("Stream with a stalled pro ended after " + elapsed.toMillis() + " ms");
 		assertThat(elapsed).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
@@ -131,7 +108,7 @@ class GeminiStandInStreamTests {
 	void flashUpstreamThatClosesMidStreamFailsFlashAndTheStreamGoesOn() {
 		standIn.behave(FLASH, Behaviour.closeAfterFirstFrame());
 		standIn.behave(PRO, Behaviour.normal(4, Duration.ofMillis(100)));
-		List<Event> events = this.client.stream("close");
+		List<Event> events = app.client().stream("close");
 		Event failed = only(events, "flash_failed");
 		System.out.println("flash_failed after a mid-stream close: " + failed.data());
 		assertThat(failed.get("code")).isEqualTo("model_error");
@@ -150,7 +127,7 @@ class GeminiStandInStreamTests {
 	void bothModelsFailingWith500EndsTheStreamWithAllModelsFailed() {
 		standIn.behave(FLASH, Behaviour.failing(500));
 		standIn.behave(PRO, Behaviour.failing(500));
-		List<Event> events = this.client.stream("fail");
+		List<Event> events = app.client().stream("fail");
 		assertThat(standIn.calls(FLASH)).hasSize(3);
 		for (String role : List.of("flash", "pro")) {
 			Event failed = only(events, role + "_failed");
@@ -165,7 +142,7 @@ class GeminiStandInStreamTests {
 	@Test
 	void rateLimitedProFailsWithItsReasonAfterItsRetriesAndFlashStillAnswers() {
 		standIn.behave(PRO, Behaviour.failing(429));
-		List<Event> events = this.client.stream("busy");
+		List<Event> events = app.client().stream("busy");
 		Event failed = only(events, "pro_failed");
 		assertThat(failed.get("code")).isEqualTo("rate_limited");
 		assertThat(standIn.calls(PRO)).hasSize(3);
@@ -178,7 +155,7 @@ class GeminiStandInStreamTests {
 	@Test
 	void flashWhoseFirstChunkComesAfterTheFirstTokenTimeoutTimesOut() {
 		standIn.behave(FLASH, Behaviour.firstFrameAfter(Duration.ofMillis(1500)));
-		List<Event> events = this.client.stream("slow start");
+		List<Event> events = app.client().stream("slow start");
 		assertThat(named(events, "flash_delta")).isEmpty();
 		Event failed = only(events, "flash_failed");
 		assertThat(failed.get("code")).isEqualTo("timeout");
