@@ -1,10 +1,12 @@
 package io.hardening.reasoning.web;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 
 import io.hardening.reasoning.stream.ReasoningEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.codec.ServerSentEvent;
@@ -46,8 +48,15 @@ final class ReasoningSse {
 	ReasoningSse(JsonMapper mapper, Duration heartbeat, Duration reconnectGrace) {
 		this.mapper = mapper;
 		// Deferred so that the interval takes the scheduler of the moment it starts (a
-		// virtual one in tests).
-		this.ticks = Flux.defer(() -> Flux.interval(heartbeat)).onBackpressureDrop().map((tick) -> HEARTBEAT).share();
+		// virtual one in tests). A connection that subscribes while the last one is
+		// letting go of the shared interval gets share()'s CancellationException
+		// ("Disconnected") instead of ticks: it subscribes again, and so starts the
+		// interval anew, rather than losing its stream.
+		this.ticks = Flux.defer(() -> Flux.interval(heartbeat))
+			.onBackpressureDrop()
+			.map((tick) -> HEARTBEAT)
+			.share()
+			.retryWhen(Retry.indefinitely().filter(CancellationException.class::isInstance));
 		Duration retry = reconnectGrace.isZero() ? Duration.ofSeconds(1) : reconnectGrace.dividedBy(2);
 		this.retryHint = Mono.just(ServerSentEvent.<String>builder().retry(retry).build());
 	}

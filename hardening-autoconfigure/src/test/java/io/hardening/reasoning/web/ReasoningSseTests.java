@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.hardening.reasoning.stream.ReasoningEvent;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.json.JsonMapper;
@@ -127,6 +132,50 @@ class ReasoningSseTests {
 			.thenAwait(Duration.ofSeconds(5))
 			.expectComplete()
 			.verify(VERIFY);
+	}
+
+	/**
+	 * A connection that opens while the last one is letting go of the shared tick still
+	 * gets its events: the shared {@code share()} hands a subscriber that arrives as it
+	 * disconnects a {@code CancellationException("Disconnected")}, which cut a stream at
+	 * its first event (a flaky sample test). Threads open and close connections at once,
+	 * with a deadlock watchdog in the form of a bounded wait.
+	 */
+	@Test
+	void connectionsOpeningAsTheLastOneLeavesStillGetTheirEvents() throws Exception {
+		ReasoningSse shared = new ReasoningSse(JsonMapper.shared(), Duration.ofSeconds(15), Duration.ofSeconds(5));
+		int threads = 4;
+		int connections = 5000;
+		List<Throwable> failures = new CopyOnWriteArrayList<>();
+		AtomicInteger completed = new AtomicInteger();
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			for (int t = 0; t < threads; t++) {
+				executor.execute(() -> {
+					for (int i = 0; i < connections; i++) {
+						try {
+							List<ServerSentEvent<String>> events = shared
+								.stream(Flux.just(event("complete", 1)).publishOn(Schedulers.parallel()))
+								.collectList()
+								.block(VERIFY);
+							if (events.size() == 2) {
+								completed.incrementAndGet();
+							}
+						}
+						catch (RuntimeException ex) {
+							failures.add(ex);
+						}
+					}
+				});
+			}
+			executor.shutdown();
+			assertThat(executor.awaitTermination(2, TimeUnit.MINUTES)).as("connections done in time").isTrue();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(failures).isEmpty();
+		assertThat(completed).hasValue(threads * connections);
 	}
 
 	private static void isHeartbeat(ServerSentEvent<String> event) {
