@@ -83,9 +83,7 @@ final class ReasoningRun {
 	 * cancelled. The model calls see the context of this first connection.
 	 */
 	Flux<ReasoningEvent> open(Duration noShow) {
-		synchronized (this) {
-			this.timer = Mono.delay(noShow).subscribe((tick) -> cancelIfAbandoned());
-		}
+		startAbandonTimer(noShow);
 		return Flux.deferContextual((context) -> {
 			if (!attachFirst()) {
 				return Flux.just(RunEvents.resumeUnavailable());
@@ -229,22 +227,39 @@ final class ReasoningRun {
 	}
 
 	private void leave() {
-		boolean cancelNow = false;
 		synchronized (this) {
 			if (!this.slots.detach(this.state == State.RUNNING)) {
 				return;
 			}
-			// The last connection left a running run: its slot stays with the run.
-			if (this.reconnectGrace.isZero()) {
-				cancelNow = true;
-			}
-			else {
-				this.timer = Mono.delay(this.reconnectGrace).subscribe((tick) -> cancelIfAbandoned());
-			}
 		}
-		if (cancelNow) {
+		// The last connection left a running run: its slot stays with the run.
+		if (this.reconnectGrace.isZero()) {
 			cancelIfAbandoned();
 		}
+		else {
+			startAbandonTimer(this.reconnectGrace);
+		}
+	}
+
+	/**
+	 * Starts the timer that cancels the run if nobody is connected when it fires, outside
+	 * the lock, then keeps it while the run runs with no connection. A timer no longer
+	 * needed (a connection came, the run ended, a newer timer took its place) is disposed
+	 * once the lock is released; one that fires early only checks.
+	 */
+	private void startAbandonTimer(Duration delay) {
+		Disposable started = Mono.delay(delay).subscribe((tick) -> cancelIfAbandoned());
+		Disposable unneeded;
+		synchronized (this) {
+			if (this.state == State.RUNNING && !this.slots.connected()) {
+				unneeded = this.timer;
+				this.timer = started;
+			}
+			else {
+				unneeded = started;
+			}
+		}
+		dispose(unneeded);
 	}
 
 	private void cancelIfAbandoned() {
