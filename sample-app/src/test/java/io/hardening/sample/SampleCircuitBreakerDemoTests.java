@@ -3,6 +3,8 @@ package io.hardening.sample;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,20 @@ class SampleCircuitBreakerDemoTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private CircuitBreakerRegistry breakers;
+
+	/**
+	 * Each attempt starts from closed breakers: a rerun of this test (the build reruns a
+	 * failed test in the same cached context) must not find the breaker its first attempt
+	 * opened.
+	 */
+	@BeforeEach
+	void closeBreakers() {
+		this.breakers.circuitBreaker("flash").reset();
+		this.breakers.circuitBreaker("pro").reset();
+	}
 
 	@Test
 	void proBreakerOpensAfterFiveFailedCalls() {
