@@ -48,17 +48,23 @@ final class ReasoningSse {
 	ReasoningSse(JsonMapper mapper, Duration heartbeat, Duration reconnectGrace) {
 		this.mapper = mapper;
 		// Deferred so that the interval takes the scheduler of the moment it starts (a
-		// virtual one in tests). A connection that subscribes while the last one is
-		// letting go of the shared interval gets share()'s CancellationException
-		// ("Disconnected") instead of ticks: it subscribes again, and so starts the
-		// interval anew, rather than losing its stream.
-		this.ticks = Flux.defer(() -> Flux.interval(heartbeat))
-			.onBackpressureDrop()
-			.map((tick) -> HEARTBEAT)
-			.share()
-			.retryWhen(Retry.indefinitely().filter(CancellationException.class::isInstance));
+		// virtual one in tests).
+		this.ticks = rejoining(
+				Flux.defer(() -> Flux.interval(heartbeat)).onBackpressureDrop().map((tick) -> HEARTBEAT).share());
 		Duration retry = reconnectGrace.isZero() ? Duration.ofSeconds(1) : reconnectGrace.dividedBy(2);
 		this.retryHint = Mono.just(ServerSentEvent.<String>builder().retry(retry).build());
+	}
+
+	/**
+	 * A shared stream that a subscriber joins again when it is let go of as it joins:
+	 * {@code share()} hands a subscriber that joins while its connection is being
+	 * disposed (the last other subscriber just left) a
+	 * {@code CancellationException("Disconnected")} instead of elements. Subscribing
+	 * again starts the shared source anew, rather than failing the connection's stream
+	 * after its 200.
+	 */
+	static <T> Flux<T> rejoining(Flux<T> shared) {
+		return shared.retryWhen(Retry.indefinitely().filter(CancellationException.class::isInstance));
 	}
 
 	Flux<ServerSentEvent<String>> stream(Flux<ReasoningEvent> events) {
