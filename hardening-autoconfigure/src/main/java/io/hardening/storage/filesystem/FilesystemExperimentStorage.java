@@ -182,6 +182,16 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 		return ids;
 	}
 
+	/**
+	 * Whether a record of {@code id} is stored, without reading it.
+	 * @param id the id
+	 * @return whether its file is there
+	 */
+	public boolean holds(String id) {
+		Path directory = this.root.resolve(id);
+		return Files.exists(directory.resolve(RECORD)) || Files.exists(directory.resolve(RESULT));
+	}
+
 	@Override
 	public boolean delete(String id) {
 		ExperimentIds.validate(id);

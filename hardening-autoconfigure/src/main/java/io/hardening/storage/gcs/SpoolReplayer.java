@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import io.hardening.storage.ExperimentBackend;
@@ -44,7 +43,7 @@ final class SpoolReplayer {
 
 	private final RemoteErrorLog errors;
 
-	private final AtomicInteger pending;
+	private final SpooledIds inSpool;
 
 	private final Clock clock;
 
@@ -57,13 +56,13 @@ final class SpoolReplayer {
 	private volatile Instant notBefore = Instant.MIN;
 
 	SpoolReplayer(ExperimentBackend remote, Runnable remoteCheck, FilesystemExperimentStorage spool, IdLocks locks,
-			RemoteErrorLog errors, AtomicInteger pending, Clock clock, Duration permanentErrorBackOff) {
+			RemoteErrorLog errors, SpooledIds inSpool, Clock clock, Duration permanentErrorBackOff) {
 		this.remote = remote;
 		this.remoteCheck = remoteCheck;
 		this.spool = spool;
 		this.locks = locks;
 		this.errors = errors;
-		this.pending = pending;
+		this.inSpool = inSpool;
 		this.clock = clock;
 		this.permanentBackOff = new ExponentialBackOff(permanentErrorBackOff.toMillis(), 2.0);
 		this.permanentBackOff
@@ -72,7 +71,7 @@ final class SpoolReplayer {
 
 	ReplayRound replay(boolean ready, BiConsumer<String, Instant> delivered) {
 		List<String> ids = this.spool.idsOldestFirst();
-		this.pending.set(ids.size());
+		this.inSpool.reconcile(ids, this.locks, this.spool);
 		if ((ids.isEmpty() && ready) || this.clock.instant().isBefore(this.notBefore)) {
 			return ReplayRound.IDLE;
 		}
@@ -93,9 +92,9 @@ final class SpoolReplayer {
 				replayed++;
 			}
 		}
-		this.pending.set(this.spool.idsOldestFirst().size());
 		if (replayed > 0) {
-			logger.info("Replayed %d spooled experiment(s) to GCS, %d pending".formatted(replayed, this.pending.get()));
+			logger
+				.info("Replayed %d spooled experiment(s) to GCS, %d pending".formatted(replayed, this.inSpool.count()));
 		}
 		return new ReplayRound(true, replayed);
 	}
@@ -145,6 +144,7 @@ final class SpoolReplayer {
 		// "spool, then what was delivered" finds it in one or the other at every moment.
 		delivered.accept(id, spooled.storedAt());
 		this.spool.delete(id);
+		this.inSpool.left(id);
 		this.errors.answered();
 		reset();
 		return Outcome.DELIVERED;

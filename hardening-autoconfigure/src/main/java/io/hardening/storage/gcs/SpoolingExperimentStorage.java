@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 import io.hardening.storage.ExperimentBackend;
@@ -68,7 +67,7 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 
 	private final RemoteErrorLog errors = new RemoteErrorLog();
 
-	private final AtomicInteger pending = new AtomicInteger();
+	private final SpooledIds inSpool = new SpooledIds();
 
 	private final SpoolReplayer replayer;
 
@@ -109,7 +108,7 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 		this.spool = spool;
 		this.ready = ready;
 		this.clock = clock;
-		this.replayer = new SpoolReplayer(remote, remoteCheck, spool, this.locks, this.errors, this.pending, clock,
+		this.replayer = new SpoolReplayer(remote, remoteCheck, spool, this.locks, this.errors, this.inSpool, clock,
 				permanentErrorBackOff);
 	}
 
@@ -161,7 +160,7 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 			throw ex;
 		}
 		wrote();
-		this.pending.incrementAndGet();
+		this.inSpool.spooled(id);
 		if (remoteFailure != null) {
 			this.errors.failed("Write of '" + id + "' went to the spool", remoteFailure);
 		}
@@ -201,7 +200,7 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 		return this.locks.locked(id, () -> {
 			boolean spooled = this.spool.delete(id);
 			if (spooled) {
-				this.pending.decrementAndGet();
+				this.inSpool.left(id);
 			}
 			try {
 				return this.remote.delete(id) || spooled;
@@ -300,7 +299,7 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	@Override
 	public StorageStatus status() {
 		StorageStatus remoteStatus = this.remote.status();
-		int pendingReplay = Math.max(0, this.pending.get());
+		int pendingReplay = this.inSpool.count();
 		return new StorageStatus(StorageStatus.GCS, remoteStatus.location(), null, pendingReplay,
 				this.errors.lastError(), this.ready && !this.writesFailing,
 				remoteStatus.fallbackActive() || !this.ready || pendingReplay > 0, remoteStatus.permanentErrors());
