@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,6 +65,8 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 
 	private final AtomicFileWriter writer;
 
+	private final RecordFolders folders;
+
 	private final Set<Path> reportedCorrupt = ConcurrentHashMap.newKeySet();
 
 	private volatile String lastError;
@@ -82,6 +83,7 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 		this.codec = new RecordCodec(documents);
 		this.clock = clock;
 		this.writer = writer;
+		this.folders = new RecordFolders(this.root);
 	}
 
 	/**
@@ -156,7 +158,7 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 
 	@Override
 	public List<RecordRef> newest(int count) {
-		List<RecordRef> refs = refs();
+		List<RecordRef> refs = this.folders.newestFirst();
 		return (refs.size() > count) ? List.copyOf(refs.subList(0, count)) : refs;
 	}
 
@@ -174,7 +176,7 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 	 * @return the ids
 	 */
 	public List<String> idsOldestFirst() {
-		List<RecordRef> refs = refs();
+		List<RecordRef> refs = this.folders.newestFirst();
 		List<String> ids = new ArrayList<>(refs.size());
 		for (int i = refs.size() - 1; i >= 0; i--) {
 			ids.add(refs.get(i).id());
@@ -188,8 +190,7 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 	 * @return whether its file is there
 	 */
 	public boolean holds(String id) {
-		Path directory = this.root.resolve(id);
-		return Files.exists(directory.resolve(RECORD)) || Files.exists(directory.resolve(RESULT));
+		return this.folders.holds(id);
 	}
 
 	@Override
@@ -311,43 +312,6 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 				.warn("Skipping unreadable experiment '%s' in %s: %s".formatted(id, directory, Sanitizer.describe(ex)));
 		}
 		return Optional.empty();
-	}
-
-	private List<RecordRef> refs() {
-		if (!Files.isDirectory(this.root)) {
-			return List.of();
-		}
-		List<RecordRef> refs = new ArrayList<>();
-		try (Stream<Path> entries = Files.list(this.root)) {
-			for (Path entry : entries.toList()) {
-				String name = entry.getFileName().toString();
-				if (ExperimentIds.isValid(name)) {
-					Instant storedAt = storedAt(entry);
-					if (storedAt != null) {
-						refs.add(new RecordRef(name, storedAt));
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new StorageUnavailableException(
-					Sanitizer.sanitize("Could not list " + this.root + ": " + Sanitizer.describe(ex), 500),
-					new UncheckedIOException(ex));
-		}
-		refs.sort(Comparator.comparing(RecordRef::storedAt).reversed().thenComparing(RecordRef::id));
-		return refs;
-	}
-
-	private static Instant storedAt(Path directory) {
-		for (String name : new String[] { RECORD, RESULT }) {
-			try {
-				return Files.getLastModifiedTime(directory.resolve(name)).toInstant();
-			}
-			catch (IOException ex) {
-				// not this layout, or not a complete record
-			}
-		}
-		return null;
 	}
 
 	private StorageUnavailableException failure(String message, IOException ex) {

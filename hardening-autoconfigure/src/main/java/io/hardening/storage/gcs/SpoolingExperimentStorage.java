@@ -4,13 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -20,7 +14,6 @@ import io.hardening.storage.ExperimentIds;
 import io.hardening.storage.ExperimentPage;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.RecordPages;
-import io.hardening.storage.RecordRef;
 import io.hardening.storage.StorageStatus;
 import io.hardening.storage.StorageUnavailableException;
 import io.hardening.storage.StoreOutcome;
@@ -189,9 +182,9 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 	@Override
 	public ExperimentPage listPage(int limit, int offset) {
 		ExperimentIds.validatePaging(limit, offset);
-		SpooledAndRemote sources = new SpooledAndRemote();
+		SpooledAndRemote sources = new SpooledAndRemote(this.spool, this.remote);
 		List<StoredExperiment> page = RecordPages.page(sources::newest, sources::read, limit, offset);
-		return new ExperimentPage(page, sources.partialReason);
+		return new ExperimentPage(page, sources.partialReason());
 	}
 
 	@Override
@@ -303,68 +296,6 @@ public class SpoolingExperimentStorage implements ExperimentStorage {
 		return new StorageStatus(StorageStatus.GCS, remoteStatus.location(), null, pendingReplay,
 				this.errors.lastError(), this.ready && !this.writesFailing,
 				remoteStatus.fallbackActive() || !this.ready || pendingReplay > 0, remoteStatus.permanentErrors());
-	}
-
-	/**
-	 * The spool's references and the remote's, merged newest first (the spool wins an id
-	 * both hold), each record read from where it lives; a remote that cannot be listed
-	 * leaves a partial page that says why.
-	 */
-	private final class SpooledAndRemote {
-
-		private final Set<String> spooledIds = new HashSet<>();
-
-		private String partialReason;
-
-		List<RecordRef> newest(int count) {
-			List<RecordRef> spooled = SpoolingExperimentStorage.this.spool.newest(count);
-			spooled.forEach((ref) -> this.spooledIds.add(ref.id()));
-			List<RecordRef> remote = List.of();
-			try {
-				remote = SpoolingExperimentStorage.this.remote.newest(count);
-			}
-			catch (StorageUnavailableException ex) {
-				this.partialReason = partial(ex);
-			}
-			List<RecordRef> merged = new ArrayList<>(spooled.size() + remote.size());
-			merged.addAll(spooled);
-			remote.stream().filter((ref) -> !this.spooledIds.contains(ref.id())).forEach(merged::add);
-			merged.sort(Comparator.comparing(RecordRef::storedAt).reversed().thenComparing(RecordRef::id));
-			return (merged.size() > count) ? merged.subList(0, count) : merged;
-		}
-
-		List<StoredExperiment> read(List<RecordRef> refs) {
-			List<RecordRef> remoteRefs = refs.stream().filter((ref) -> !this.spooledIds.contains(ref.id())).toList();
-			Map<String, StoredExperiment> found = new HashMap<>();
-			if (!remoteRefs.isEmpty() && this.partialReason == null) {
-				try {
-					SpoolingExperimentStorage.this.remote.read(remoteRefs)
-						.forEach((record) -> found.put(record.id(), record));
-				}
-				catch (StorageUnavailableException ex) {
-					this.partialReason = partial(ex);
-				}
-			}
-			List<StoredExperiment> page = new ArrayList<>(refs.size());
-			for (RecordRef ref : refs) {
-				StoredExperiment record = this.spooledIds.contains(ref.id())
-						? SpoolingExperimentStorage.this.spool.get(ref.id())
-							.map((spooled) -> spooled.withUri(uriOf(ref.id())))
-							.orElse(null)
-						: found.get(ref.id());
-				if (record != null) {
-					page.add(record);
-				}
-			}
-			return page;
-		}
-
-		private String partial(StorageUnavailableException ex) {
-			// Serve what could be read, and say so: never a silently short page.
-			return Sanitizer
-				.sanitize("GCS could not be listed, showing spooled records only: " + Sanitizer.describe(ex), 500);
-		}
-
 	}
 
 }
