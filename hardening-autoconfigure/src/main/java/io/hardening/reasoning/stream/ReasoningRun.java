@@ -57,6 +57,10 @@ final class ReasoningRun {
 
 	private Disposable timer;
 
+	// Counts the stretches without connection (from the start, and from each time the
+	// last connection left): a timer started for an earlier one is not kept.
+	private long unattended;
+
 	private ReasoningEvent terminal;
 
 	// Made when the run ends, let go of once it was handed on.
@@ -83,7 +87,11 @@ final class ReasoningRun {
 	 * cancelled. The model calls see the context of this first connection.
 	 */
 	Flux<ReasoningEvent> open(Duration noShow) {
-		startAbandonTimer(noShow);
+		long unattended;
+		synchronized (this) {
+			unattended = ++this.unattended;
+		}
+		startAbandonTimer(noShow, unattended);
 		return Flux.deferContextual((context) -> {
 			if (!attachFirst()) {
 				return Flux.just(RunEvents.resumeUnavailable());
@@ -227,31 +235,36 @@ final class ReasoningRun {
 	}
 
 	private void leave() {
+		long unattended;
 		synchronized (this) {
 			if (!this.slots.detach(this.state == State.RUNNING)) {
 				return;
 			}
+			unattended = ++this.unattended;
 		}
 		// The last connection left a running run: its slot stays with the run.
 		if (this.reconnectGrace.isZero()) {
 			cancelIfAbandoned();
 		}
 		else {
-			startAbandonTimer(this.reconnectGrace);
+			startAbandonTimer(this.reconnectGrace, unattended);
 		}
 	}
 
 	/**
 	 * Starts the timer that cancels the run if nobody is connected when it fires, outside
-	 * the lock, then keeps it while the run runs with no connection. A timer no longer
-	 * needed (a connection came, the run ended, a newer timer took its place) is disposed
-	 * once the lock is released; one that fires early only checks.
+	 * the lock, then keeps it while the run is still in the same stretch without
+	 * connection. A timer no longer needed (a connection came, the run ended, a later
+	 * stretch began) is disposed once the lock is released; one that fires early only
+	 * checks.
+	 * @param delay how long nobody may be connected
+	 * @param unattended the stretch without connection the timer is for
 	 */
-	private void startAbandonTimer(Duration delay) {
+	private void startAbandonTimer(Duration delay, long unattended) {
 		Disposable started = Mono.delay(delay).subscribe((tick) -> cancelIfAbandoned());
 		Disposable unneeded;
 		synchronized (this) {
-			if (this.state == State.RUNNING && !this.slots.connected()) {
+			if (this.state == State.RUNNING && !this.slots.connected() && this.unattended == unattended) {
 				unneeded = this.timer;
 				this.timer = started;
 			}

@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.simulated.SimulatedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +62,85 @@ class ReasoningRunTimersTests {
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(runs.activeStreams()).isZero());
 		assertThat(this.scheduledByRuns).as("timers the runs started").hasValueGreaterThanOrEqualTo(3);
 		assertThat(this.underLock).isEmpty();
+	}
+
+	/**
+	 * A grace timer started for an earlier stretch without connection is not kept once a
+	 * reconnect came and left again: the first leave's timer starts while (on another
+	 * thread) a client reconnects and leaves; the run then ends one grace after the
+	 * second leave, not one grace after the first timer finally started.
+	 */
+	@Test
+	void graceTimerOfAnEarlierLeaveIsNotKeptAfterAReconnectLeftAgain() throws Exception {
+		AtomicReference<Runnable> atFirstGraceTimer = new AtomicReference<>();
+		Schedulers.onScheduleHook(HOOK, (task) -> {
+			if (startedBy("leave")) {
+				Runnable action = atFirstGraceTimer.getAndSet(null);
+				if (action != null) {
+					action.run();
+				}
+			}
+			return task;
+		});
+		ReasoningRuns runs = runs(Duration.ofSeconds(2));
+		List<ReasoningEvent> seen = new CopyOnWriteArrayList<>();
+		Disposable first = runs.start("q", "r").subscribe(seen::add);
+		await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
+		String lastEventId = seen.get(0).id();
+		atFirstGraceTimer.set(() -> {
+			Thread reconnect = new Thread(() -> runs.resume(lastEventId).events().subscribe().dispose());
+			reconnect.start();
+			join(reconnect);
+			// The first leave's timer starts a second after the second leave's, and
+			// before that one fires.
+			sleep(1000);
+		});
+		long left = System.nanoTime();
+		first.dispose();
+		await().atMost(Duration.ofSeconds(5)).until(() -> runs.activeStreams() == 0);
+		// One grace (2s) after the second leave; the first leave's timer, had it been
+		// kept, would have ended it at 3s.
+		assertThat(Duration.ofNanos(System.nanoTime() - left)).as("run ended one grace after the second leave")
+			.isGreaterThanOrEqualTo(Duration.ofMillis(1900))
+			.isLessThan(Duration.ofMillis(2700));
+	}
+
+	private static boolean startedBy(String method) {
+		for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
+			if (frame.getClassName().equals(ReasoningRun.class.getName()) && frame.getMethodName().equals(method)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static ReasoningRuns runs(Duration reconnectGrace) {
+		return new ReasoningRuns(
+				new ReasoningModels(new SimulatedModel("flash", Duration.ofSeconds(30), 0, 0),
+						new SimulatedModel("pro", Duration.ofSeconds(30), 0, 0)),
+				new StreamSettings(Duration.ofSeconds(60), budget(), budget(), 8, reconnectGrace,
+						Duration.ofSeconds(60), 16, 100),
+				ModelGuard.none(), () -> true, (record) -> {
+				}, new ReasoningStreamListener() {
+				});
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join(5000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void checkLocks() {
