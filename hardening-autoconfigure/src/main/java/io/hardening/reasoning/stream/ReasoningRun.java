@@ -55,11 +55,7 @@ final class ReasoningRun {
 
 	private Disposable source;
 
-	private Disposable timer;
-
-	// Counts the stretches without connection (from the start, and from each time the
-	// last connection left): a timer started for an earlier one is not kept.
-	private long unattended;
+	private final AbandonTimer abandonTimer = new AbandonTimer();
 
 	private ReasoningEvent terminal;
 
@@ -87,11 +83,11 @@ final class ReasoningRun {
 	 * cancelled. The model calls see the context of this first connection.
 	 */
 	Flux<ReasoningEvent> open(Duration noShow) {
-		long unattended;
+		long stretch;
 		synchronized (this) {
-			unattended = ++this.unattended;
+			stretch = this.abandonTimer.begin();
 		}
-		startAbandonTimer(noShow, unattended);
+		startAbandonTimer(noShow, stretch);
 		return Flux.deferContextual((context) -> {
 			if (!attachFirst()) {
 				return Flux.just(RunEvents.resumeUnavailable());
@@ -121,7 +117,7 @@ final class ReasoningRun {
 			if (!this.slots.attach()) {
 				return Resumption.NO_SLOT;
 			}
-			pending = takeTimer();
+			pending = this.abandonTimer.take();
 		}
 		dispose(pending);
 		return Resumption.AVAILABLE;
@@ -142,17 +138,10 @@ final class ReasoningRun {
 			if (this.state == State.CANCELLED || !this.slots.attach()) {
 				return false;
 			}
-			pending = takeTimer();
+			pending = this.abandonTimer.take();
 		}
 		dispose(pending);
 		return true;
-	}
-
-	// Called with the lock held: returns the timer to dispose once it is released.
-	private Disposable takeTimer() {
-		Disposable pending = this.timer;
-		this.timer = null;
-		return pending;
 	}
 
 	private void start(ContextView context) {
@@ -235,42 +224,33 @@ final class ReasoningRun {
 	}
 
 	private void leave() {
-		long unattended;
+		long stretch;
 		synchronized (this) {
 			if (!this.slots.detach(this.state == State.RUNNING)) {
 				return;
 			}
-			unattended = ++this.unattended;
+			stretch = this.abandonTimer.begin();
 		}
 		// The last connection left a running run: its slot stays with the run.
 		if (this.reconnectGrace.isZero()) {
 			cancelIfAbandoned();
 		}
 		else {
-			startAbandonTimer(this.reconnectGrace, unattended);
+			startAbandonTimer(this.reconnectGrace, stretch);
 		}
 	}
 
 	/**
 	 * Starts the timer that cancels the run if nobody is connected when it fires, outside
-	 * the lock, then keeps it while the run is still in the same stretch without
-	 * connection. A timer no longer needed (a connection came, the run ended, a later
-	 * stretch began) is disposed once the lock is released; one that fires early only
-	 * checks.
-	 * @param delay how long nobody may be connected
-	 * @param unattended the stretch without connection the timer is for
+	 * the lock, and hands it to the {@link AbandonTimer}, which keeps it only for the
+	 * current stretch without connection. A timer not kept, or replaced, is disposed once
+	 * the lock is released; one that fires early only checks.
 	 */
-	private void startAbandonTimer(Duration delay, long unattended) {
+	private void startAbandonTimer(Duration delay, long stretch) {
 		Disposable started = Mono.delay(delay).subscribe((tick) -> cancelIfAbandoned());
 		Disposable unneeded;
 		synchronized (this) {
-			if (this.state == State.RUNNING && !this.slots.connected() && this.unattended == unattended) {
-				unneeded = this.timer;
-				this.timer = started;
-			}
-			else {
-				unneeded = started;
-			}
+			unneeded = this.abandonTimer.keep(started, stretch, this.state == State.RUNNING && !this.slots.connected());
 		}
 		dispose(unneeded);
 	}
@@ -296,7 +276,7 @@ final class ReasoningRun {
 				this.pro.result(), this.replay.sequences(this.terminal));
 		this.source = null;
 		this.slots.drop();
-		return takeTimer();
+		return this.abandonTimer.take();
 	}
 
 	private void ended(Disposable pending, Disposable calls) {
