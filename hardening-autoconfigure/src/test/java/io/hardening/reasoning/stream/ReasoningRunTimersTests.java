@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,43 +68,47 @@ class ReasoningRunTimersTests {
 
 	/**
 	 * A grace timer started for an earlier stretch without connection is not kept once a
-	 * reconnect came and left again: the first leave's timer starts while (on another
-	 * thread) a client reconnects and leaves; the run then ends one grace after the
-	 * second leave, not one grace after the first timer finally started.
+	 * reconnect came and left again. In virtual time: while the first leave starts its
+	 * timer, another thread reconnects and leaves (its timer due at 2s), and a second
+	 * passes before the first leave's timer is scheduled (due at 3s). The run ends at 2s,
+	 * one grace after the second leave; had the older timer been kept, at 3s.
 	 */
 	@Test
-	void graceTimerOfAnEarlierLeaveIsNotKeptAfterAReconnectLeftAgain() throws Exception {
+	void graceTimerOfAnEarlierLeaveIsNotKeptAfterAReconnectLeftAgain() {
 		AtomicReference<Runnable> atFirstGraceTimer = new AtomicReference<>();
-		Schedulers.onScheduleHook(HOOK, (task) -> {
-			if (startedBy("leave")) {
-				Runnable action = atFirstGraceTimer.getAndSet(null);
+		VirtualTimeScheduler time = new VirtualTimeScheduler(false) {
+
+			@Override
+			public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+				Runnable action = startedBy("leave") ? atFirstGraceTimer.getAndSet(null) : null;
 				if (action != null) {
 					action.run();
 				}
+				return super.schedule(task, delay, unit);
 			}
-			return task;
-		});
-		ReasoningRuns runs = runs(Duration.ofSeconds(2));
-		List<ReasoningEvent> seen = new CopyOnWriteArrayList<>();
-		Disposable first = runs.start("q", "r").subscribe(seen::add);
-		await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
-		String lastEventId = seen.get(0).id();
-		atFirstGraceTimer.set(() -> {
-			Thread reconnect = new Thread(() -> runs.resume(lastEventId).events().subscribe().dispose());
-			reconnect.start();
-			join(reconnect);
-			// The first leave's timer starts a second after the second leave's, and
-			// before that one fires.
-			sleep(1000);
-		});
-		long left = System.nanoTime();
-		first.dispose();
-		await().atMost(Duration.ofSeconds(5)).until(() -> runs.activeStreams() == 0);
-		// One grace (2s) after the second leave; the first leave's timer, had it been
-		// kept, would have ended it at 3s.
-		assertThat(Duration.ofNanos(System.nanoTime() - left)).as("run ended one grace after the second leave")
-			.isGreaterThanOrEqualTo(Duration.ofMillis(1900))
-			.isLessThan(Duration.ofMillis(2700));
+
+		};
+		VirtualTimeScheduler.getOrSet(time);
+		try {
+			ReasoningRuns runs = runs(Duration.ofSeconds(2));
+			List<ReasoningEvent> seen = new CopyOnWriteArrayList<>();
+			Disposable first = runs.start("q", "r").subscribe(seen::add);
+			String lastEventId = seen.get(0).id();
+			atFirstGraceTimer.set(() -> {
+				Thread reconnect = new Thread(() -> runs.resume(lastEventId).events().subscribe().dispose());
+				reconnect.start();
+				join(reconnect);
+				time.advanceTimeBy(Duration.ofSeconds(1));
+			});
+			first.dispose();
+			time.advanceTimeBy(Duration.ofMillis(900));
+			assertThat(runs.activeStreams()).as("run waiting the grace at 1.9s").isOne();
+			time.advanceTimeBy(Duration.ofMillis(100));
+			assertThat(runs.activeStreams()).as("run ended at 2s").isZero();
+		}
+		finally {
+			VirtualTimeScheduler.reset();
+		}
 	}
 
 	private static boolean startedBy(String method) {
@@ -128,15 +134,6 @@ class ReasoningRunTimersTests {
 	private static void join(Thread thread) {
 		try {
 			thread.join(5000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
