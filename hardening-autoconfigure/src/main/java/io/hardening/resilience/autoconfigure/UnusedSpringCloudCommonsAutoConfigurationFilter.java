@@ -2,10 +2,7 @@ package io.hardening.resilience.autoconfigure;
 
 import java.util.Set;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
-import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.boot.context.annotation.ImportCandidates;
 
 /**
@@ -27,17 +24,14 @@ import org.springframework.boot.context.annotation.ImportCandidates;
  * ({@code CommonsClientAutoConfiguration}) and Spring Cloud's compatibility check are
  * always kept.
  * <p>
- * That decision comes from every auto-configuration the class path lists, not from the
- * candidates of one call: Boot asks its import filters about the whole candidate list and
- * then once more about each auto-configuration on its own, as it imports it
- * ({@code AutoConfigurationImportSelector.getExclusionFilter()}). A decision taken from
- * the candidates in hand kept Commons' auto-configurations in the first call and left
- * them out in the second, so an application with Spring Cloud LoadBalancer had neither
- * discovery nor the post-processor that load-balances its {@code @LoadBalanced}
- * {@code WebClient.Builder}.
+ * That decision comes from every auto-configuration the class path lists, once
+ * ({@link ClassPathDecidedImportFilter}), not from the candidates of one call: taken from
+ * the candidates in hand, it kept Commons' auto-configurations in Boot's first call and
+ * left them out in the one-class calls after it, so an application with Spring Cloud
+ * LoadBalancer had neither discovery nor the post-processor that load-balances its
+ * {@code @LoadBalanced} {@code WebClient.Builder}.
  */
-public final class UnusedSpringCloudCommonsAutoConfigurationFilter
-		implements AutoConfigurationImportFilter, BeanClassLoaderAware {
+public final class UnusedSpringCloudCommonsAutoConfigurationFilter extends ClassPathDecidedImportFilter {
 
 	static final Set<String> LEFT_OUT = Set.of(
 			"org.springframework.cloud.client.discovery.composite.CompositeDiscoveryClientAutoConfiguration",
@@ -60,29 +54,10 @@ public final class UnusedSpringCloudCommonsAutoConfigurationFilter
 			"org.springframework.cloud.commons.", "org.springframework.cloud.configuration.",
 			"org.springframework.cloud.circuitbreaker." };
 
-	private ClassLoader classLoader;
-
-	// Decided once, on the first call: the class path does not change.
-	private Boolean applicationUsesSpringCloud;
-
 	@Override
-	public void setBeanClassLoader(ClassLoader classLoader) {
-		this.classLoader = classLoader;
-	}
-
-	@Override
-	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
-		return AutoConfigurationsLeftOut.matches(autoConfigurationClasses,
-				applicationUsesSpringCloud() ? Set.of() : LEFT_OUT);
-	}
-
-	private boolean applicationUsesSpringCloud() {
-		Boolean uses = this.applicationUsesSpringCloud;
-		if (uses == null) {
-			uses = applicationUsesSpringCloud(ImportCandidates.load(AutoConfiguration.class, this.classLoader));
-			this.applicationUsesSpringCloud = uses;
-		}
-		return uses;
+	Set<String> leftOut(ClassLoader classLoader) {
+		return applicationUsesSpringCloud(ImportCandidates.load(AutoConfiguration.class, classLoader)) ? Set.of()
+				: LEFT_OUT;
 	}
 
 	static boolean applicationUsesSpringCloud(Iterable<String> autoConfigurationClasses) {
