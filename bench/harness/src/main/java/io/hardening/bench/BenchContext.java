@@ -11,11 +11,14 @@ import java.nio.file.Path;
  * ({@code -Pspring-aot}), or {@code null} when it was not built
  * @param baselineSpringAotJar the plain Boot app's jar built with Spring AOT, or
  * {@code null} when it was not built
+ * @param librariesJar the plain Boot app with the starter's libraries and none of its
+ * code ({@code bench/libraries-app}), or {@code null} when it was not built
+ * @param librariesSpringAotJar that app built with Spring AOT, or {@code null}
  * @param outputDirectory where results, logs and the chart go
  * @param quick shorter runs and fewer rounds, to check the harness itself works
  */
 public record BenchContext(Path sampleJar, Path baselineJar, Path sampleSpringAotJar, Path baselineSpringAotJar,
-		Path outputDirectory, boolean quick) {
+		Path librariesJar, Path librariesSpringAotJar, Path outputDirectory, boolean quick) {
 
 	public Path logFile(String name) {
 		return this.outputDirectory.resolve("logs").resolve(name + ".log");

@@ -19,11 +19,12 @@ import io.hardening.bench.streams.StreamsPart;
  * Runs the chosen parts and writes {@code results.md} and {@code results.json}.
  * <p>
  * Usage:
- * {@code Harness [--quick] [--out DIR] [--sample JAR] [--baseline JAR] [--sample-spring-aot JAR] [--baseline-spring-aot JAR] [part...]}
+ * {@code Harness [--quick] [--out DIR] [--sample JAR] [--baseline JAR] [--sample-spring-aot JAR] [--baseline-spring-aot JAR] [--libraries JAR] [--libraries-spring-aot JAR] [part...]}
  * where a part is {@code probes}, {@code startup}, {@code streams} or {@code storage}
  * (all of them when none is given). The Spring AOT jars (built with {@code -Pspring-aot})
  * serve the start-up part's {@code java25+spring-aot+cache} mode, which is skipped
- * without them.
+ * without them. The libraries app's jars ({@code bench/libraries-app}) add a third
+ * application to the start-up part, left out without them.
  */
 public final class Harness {
 
@@ -41,6 +42,8 @@ public final class Harness {
 		Path baseline = Path.of("bench/baseline-app/target/baseline-app.jar");
 		Path sampleSpringAot = null;
 		Path baselineSpringAot = null;
+		Path libraries = null;
+		Path librariesSpringAot = null;
 		List<String> chosen = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -50,10 +53,13 @@ public final class Harness {
 				case "--baseline" -> baseline = Path.of(args[++i]);
 				case "--sample-spring-aot" -> sampleSpringAot = Path.of(args[++i]).toAbsolutePath();
 				case "--baseline-spring-aot" -> baselineSpringAot = Path.of(args[++i]).toAbsolutePath();
+				case "--libraries" -> libraries = Path.of(args[++i]).toAbsolutePath();
+				case "--libraries-spring-aot" -> librariesSpringAot = Path.of(args[++i]).toAbsolutePath();
 				default -> {
 					if (!parts.containsKey(args[i])) {
 						throw new IllegalArgumentException("Unknown part '" + args[i] + "'; parts are " + parts.keySet()
-								+ " and --quick, --out, --sample, --baseline, --sample-spring-aot, --baseline-spring-aot");
+								+ " and --quick, --out, --sample, --baseline, --sample-spring-aot, --baseline-spring-aot,"
+								+ " --libraries, --libraries-spring-aot");
 					}
 					chosen.add(args[i]);
 				}
@@ -64,7 +70,7 @@ public final class Harness {
 		}
 		Files.createDirectories(out.resolve("logs"));
 		BenchContext context = new BenchContext(sample.toAbsolutePath(), baseline.toAbsolutePath(), sampleSpringAot,
-				baselineSpringAot, out.toAbsolutePath(), quick);
+				baselineSpringAot, libraries, librariesSpringAot, out.toAbsolutePath(), quick);
 		Instant started = Instant.now();
 		List<Measurement> measurements = new ArrayList<>();
 		List<String> failures = new ArrayList<>();

@@ -40,8 +40,10 @@ final class Launches {
 		Launches prepared = new Launches();
 		Map<StartupApp, Launch> java17 = new EnumMap<>(StartupApp.class);
 		for (StartupApp app : StartupApp.values()) {
-			java17.put(app, new Launch(JavaApp.harnessJavaHome(), app.jar(context, false), List.of(),
-					app.arguments(work), app.port()));
+			if (app.jar(context, false) != null) {
+				java17.put(app, new Launch(JavaApp.harnessJavaHome(), app.jar(context, false), List.of(),
+						app.arguments(work), app.port()));
+			}
 		}
 		prepared.launches.put(StartMode.JAVA17, java17);
 		Path java25 = Jdks.java25Home();
@@ -79,6 +81,9 @@ final class Launches {
 		Map<StartupApp, Launch> prepared = new EnumMap<>(StartupApp.class);
 		for (StartupApp app : StartupApp.values()) {
 			Path jar = app.jar(context, mode.springAot());
+			if (jar == null && app == StartupApp.LIBRARIES) {
+				continue;
+			}
 			Path folder = work.resolve("extracted")
 				.resolve(app.label() + (mode.springAot() ? "-spring-aot" : "-plain"));
 			Path extractedJar = this.extracted.get(jar);
@@ -121,6 +126,16 @@ final class Launches {
 
 	Launch launch(StartMode mode, StartupApp app) {
 		return this.launches.get(mode).get(app);
+	}
+
+	/**
+	 * The applications a mode starts: the sample and the baseline, and the libraries app
+	 * where its jar was built.
+	 * @param mode a mode that runs
+	 * @return the applications, in {@link StartupApp} order
+	 */
+	List<StartupApp> apps(StartMode mode) {
+		return new ArrayList<>(this.launches.get(mode).keySet());
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.List;
 import io.hardening.bench.BenchContext;
 
 /**
- * The two applications the start-up part compares, each on a port of its own.
+ * The applications the start-up part compares, each on a port of its own.
  */
 enum StartupApp {
 
@@ -19,7 +19,14 @@ enum StartupApp {
 	/**
 	 * Plain Spring Boot WebFlux + Actuator ({@code bench/baseline-app}).
 	 */
-	BASELINE("baseline", 18081);
+	BASELINE("baseline", 18081),
+
+	/**
+	 * The baseline with every library the starter brings and none of its code
+	 * ({@code bench/libraries-app}): the sample against it is the starter's own cost.
+	 * Left out of the runs where its jar was not built.
+	 */
+	LIBRARIES("libraries", 18082);
 
 	private final String label;
 
@@ -45,10 +52,11 @@ enum StartupApp {
 	 * @return the jar, or {@code null} when it was not built
 	 */
 	Path jar(BenchContext context, boolean springAot) {
-		if (this == SAMPLE) {
-			return springAot ? context.sampleSpringAotJar() : context.sampleJar();
-		}
-		return springAot ? context.baselineSpringAotJar() : context.baselineJar();
+		return switch (this) {
+			case SAMPLE -> springAot ? context.sampleSpringAotJar() : context.sampleJar();
+			case BASELINE -> springAot ? context.baselineSpringAotJar() : context.baselineJar();
+			case LIBRARIES -> springAot ? context.librariesSpringAotJar() : context.librariesJar();
+		};
 	}
 
 	/**

@@ -11,8 +11,9 @@ import io.hardening.bench.Stats;
 
 /**
  * The start-up part's samples, per mode and application, and the figures made of them:
- * each of the sample app's figures beside the baseline's in the same mode, then the
- * issue's targets.
+ * each of the sample app's figures beside the baseline's in the same mode, the sample's
+ * and the baseline's first {@code /ready} beside the libraries app's where it ran, then
+ * the issue's targets.
  */
 final class StartupFigures {
 
@@ -61,6 +62,14 @@ final class StartupFigures {
 					"jcmd GC.run, then GC.heap_info (the app's JDK's jcmd)"));
 			figures.add(compared("RSS after start" + suffix, sample.rss, baseline.rss, "MiB",
 					"VmRSS from /proc, after the heap figure"));
+			Samples libraries = this.samples.get(mode).get(StartupApp.LIBRARIES);
+			if (libraries != null) {
+				figures.add(compared("first 200 on /ready, sample / libraries" + suffix, sample.ready, libraries.ready,
+						"ms", "the starter's own cost: Baseline column is the libraries app"
+								+ " (plain Boot with the starter's libraries, none of its code)"));
+				figures.add(compared("first 200 on /ready, libraries / baseline" + suffix, libraries.ready,
+						baseline.ready, "ms", "the libraries' cost: Starter column is the libraries app"));
+			}
 		}
 		figures.add(compared("first 200 on /live, Vertex unconfigured, GCS silent (java17)", this.hostileLive,
 				this.samples.get(StartMode.JAVA17).get(StartupApp.BASELINE).live, "ms",

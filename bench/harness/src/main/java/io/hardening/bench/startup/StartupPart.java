@@ -2,6 +2,7 @@ package io.hardening.bench.startup;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 
 import io.hardening.bench.BenchContext;
@@ -30,15 +31,18 @@ import io.hardening.bench.SilentServer;
  * Extraction and training happen once, before the timed rounds, in a temporary folder
  * ({@code BENCH_WORK_DIR} when set) and are not timed ({@link Launches}). In each round
  * every mode runs, in an order that rotates from round to round, and within a mode the
- * sample and the baseline take turns going first, so a change in the machine's load
- * touches all alike. Without Java 25 the {@code java25} modes are skipped, loudly, and
- * {@code java17} still runs. Each round also starts the sample on {@code java17} with
- * provider {@code vertex} without a project and a bucket whose host accepts connections
- * and never answers: {@code /ready} stays 503 there by design ({@code vertexAi} cannot
- * initialize), so only {@code /live} is timed. The results end with the issue's targets:
- * the sample's {@code /ready} in {@code java25+spring-aot+cache} against {@code java17}
- * (at most 0.35), and the sample against the baseline in {@code java25+spring-aot+cache}
- * (at most 1.15) and in {@code java17} (at most 1.3).
+ * applications take turns going first, so a change in the machine's load touches all
+ * alike. Where {@code bench/libraries-app} was built, a third application runs beside
+ * them in the same rotation: the baseline with the starter's libraries and none of its
+ * code, so that the sample against it is the starter's own cost. Without Java 25 the
+ * {@code java25} modes are skipped, loudly, and {@code java17} still runs. Each round
+ * also starts the sample on {@code java17} with provider {@code vertex} without a project
+ * and a bucket whose host accepts connections and never answers: {@code /ready} stays 503
+ * there by design ({@code vertexAi} cannot initialize), so only {@code /live} is timed.
+ * The results end with the issue's targets: the sample's {@code /ready} in
+ * {@code java25+spring-aot+cache} against {@code java17} (at most 0.35), and the sample
+ * against the baseline in {@code java25+spring-aot+cache} (at most 1.15) and in
+ * {@code java17} (at most 1.3).
  */
 public final class StartupPart implements BenchPart {
 
@@ -60,8 +64,8 @@ public final class StartupPart implements BenchPart {
 			for (int round = 0; round < rounds; round++) {
 				for (int i = 0; i < modes.size(); i++) {
 					StartMode mode = modes.get((round + i) % modes.size());
-					List<StartupApp> order = ((round + i) % 2 == 0) ? List.of(StartupApp.SAMPLE, StartupApp.BASELINE)
-							: List.of(StartupApp.BASELINE, StartupApp.SAMPLE);
+					List<StartupApp> order = launches.apps(mode);
+					Collections.rotate(order, round + i);
 					for (StartupApp app : order) {
 						time(launches.launch(mode, app), mode, app, round, context, figures);
 					}
