@@ -15,7 +15,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Where the main thread's start-up goes, from JFR recordings of starts
  * (bench/profile/record-starts): each execution sample of the thread "main" counts once,
  * in the first bucket (in the order below) whose pattern matches any frame of its stack.
- * Prints the samples per start of each bucket. Run with a JDK 17+:
+ * Prints the samples per start of each bucket, then, across the buckets, those spent
+ * looking classes and resources up on the class path. Run with a JDK 17+:
  * {@code java bench/profile/StartupBuckets.java FILE.jfr...}. Samples are of Java code
  * only: the JVM's own work (class loading, linking) and waiting are not in them.
  */
@@ -50,6 +51,7 @@ public class StartupBuckets {
 		}
 		counts.put("outside SpringApplication.run", 0);
 		int total = 0;
+		int lookups = 0;
 		for (String file : args) {
 			for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(file))) {
 				RecordedThread thread = event.getEventType().getName().equals("jdk.ExecutionSample")
@@ -60,12 +62,28 @@ public class StartupBuckets {
 				}
 				total++;
 				counts.merge(bucket(stack, patterns), 1, Integer::sum);
+				if (lookingUpClass(stack)) {
+					lookups++;
+				}
 			}
 		}
 		System.out.printf("%-60s %8.1f%n", "main-thread samples per start", total / (double) args.length);
 		for (Map.Entry<String, Integer> count : counts.entrySet()) {
 			System.out.printf("%-60s %8.1f%n", count.getKey(), count.getValue() / (double) args.length);
 		}
+		System.out.printf("%-60s %8.1f%n", "across the buckets: class-path look-ups (classes, resources)",
+				lookups / (double) args.length);
+	}
+
+	// The class path's own search (the JDK's URLClassPath), which runs once per jar tried:
+	// in an executable jar, each try builds a URL and opens a connection to a nested jar.
+	private static boolean lookingUpClass(RecordedStackTrace stack) {
+		for (RecordedFrame frame : stack.getFrames()) {
+			if (frame.getMethod().getType().getName().equals("jdk.internal.loader.URLClassPath")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String bucket(RecordedStackTrace stack, Pattern[] patterns) {
