@@ -3,8 +3,6 @@ package io.hardening.sample;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opens its breaker within a demo's handful of streams (Resilience4j's defaults wait for
  * 100 calls): the first stream's three attempts and the second's reach the breaker's five
  * calls, later streams get {@code circuit_open} without calling the model, and
- * {@code /health} says so.
+ * {@code /health} says so. Each attempt of the test (the build reruns a failed test in
+ * the same cached context) starts from closed breakers ({@code ClosedCircuitBreakers}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hardening.storage.filesystem.path=target/sample-breaker-storage",
@@ -31,20 +30,6 @@ class SampleCircuitBreakerDemoTests {
 
 	@Autowired
 	private WebTestClient client;
-
-	@Autowired
-	private CircuitBreakerRegistry breakers;
-
-	/**
-	 * Each attempt starts from closed breakers: a rerun of this test (the build reruns a
-	 * failed test in the same cached context) must not find the breaker its first attempt
-	 * opened.
-	 */
-	@BeforeEach
-	void closeBreakers() {
-		this.breakers.circuitBreaker("flash").reset();
-		this.breakers.circuitBreaker("pro").reset();
-	}
 
 	@Test
 	void proBreakerOpensAfterFiveFailedCalls() {
