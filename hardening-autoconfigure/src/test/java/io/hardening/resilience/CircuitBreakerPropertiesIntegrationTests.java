@@ -9,7 +9,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -45,11 +44,6 @@ class CircuitBreakerPropertiesIntegrationTests {
 
 	@Autowired
 	private BulkheadRegistry bulkheads;
-
-	@BeforeEach
-	void resetBreakers() {
-		this.registry.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-	}
 
 	@Test
 	void instancePropertiesWhenSetReachTheBreakerTheFactoryRuns() {

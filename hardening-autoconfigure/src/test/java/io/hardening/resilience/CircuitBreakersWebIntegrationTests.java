@@ -3,9 +3,7 @@ package io.hardening.resilience;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -50,11 +48,6 @@ class CircuitBreakersWebIntegrationTests {
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.responseTimeout(RESPONSE_TIMEOUT)
 			.build();
-	}
-
-	@AfterEach
-	void resetBreakers() {
-		this.registry.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 
 	@Test
