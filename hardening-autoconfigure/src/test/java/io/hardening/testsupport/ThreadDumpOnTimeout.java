@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Prints every thread's stack when a test fails on a timeout (a blocking read that never
- * got its answer), so that an intermittent hang leaves the evidence of where it hung in
- * the build log. Registered for every test by JUnit's extension autodetection.
+ * got its answer, or an Awaitility condition that never came true), so that an
+ * intermittent hang leaves the evidence of where it hung in the build log. Registered for
+ * every test by JUnit's extension autodetection.
  */
 public class ThreadDumpOnTimeout implements TestExecutionExceptionHandler {
 
@@ -30,9 +31,11 @@ public class ThreadDumpOnTimeout implements TestExecutionExceptionHandler {
 		throw failure;
 	}
 
-	private static boolean causedByTimeout(Throwable failure) {
+	// Awaitility's by name: the sample's tests get this class without Awaitility's jar.
+	static boolean causedByTimeout(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TimeoutException) {
+			if (cause instanceof TimeoutException
+					|| cause.getClass().getName().equals("org.awaitility.core.ConditionTimeoutException")) {
 				return true;
 			}
 		}
