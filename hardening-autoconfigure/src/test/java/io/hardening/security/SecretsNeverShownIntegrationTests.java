@@ -20,6 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -35,13 +37,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and in the {@code sun.java.command} system property the JVM sets to the same line. The
  * Gemini key is also set in the spelling another property source holds it in (an
  * environment-style variable).
+ * <p>
+ * Each attempt starts its own application: the scan of the start-up's log lines would
+ * find none in a cached context, so a rerun could never pass. The models' budgets are
+ * shorter than the client's wait, so a stream that stops says where (a model that sent
+ * nothing, or no answer at all).
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SecretsNeverShownIntegrationTests.SecretsApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "server.address=127.0.0.1",
 				"hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.flash-latency=10ms",
-				"hardening.reasoning.simulated.pro-latency=10ms", "hardening.storage.mode=filesystem",
+				"hardening.reasoning.simulated.pro-latency=10ms", "hardening.reasoning.flash.first-token-timeout=10s",
+				"hardening.reasoning.pro.first-token-timeout=10s", "hardening.reasoning.timeout=20s",
+				"hardening.storage.mode=filesystem",
 				"HARDENING_REASONING_GEMINI_API_KEY=" + SecretsNeverShownIntegrationTests.GEMINI_KEY,
 				"management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=always",
 				"management.endpoint.configprops.show-values=always" },
@@ -49,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"--hardening.security.api-keys=" + SecretsNeverShownIntegrationTests.API_KEY_ONE + ","
 						+ SecretsNeverShownIntegrationTests.API_KEY_TWO,
 				"--hardening.reasoning.gemini-api.api-key=" + SecretsNeverShownIntegrationTests.GEMINI_KEY })
+@DirtiesContext(classMode = ClassMode.AFTER_EACH_TEST_METHOD)
 class SecretsNeverShownIntegrationTests {
 
 	static final String ADMIN_TOKEN = "admin-token-5f0c7e21d9";
@@ -129,7 +139,7 @@ class SecretsNeverShownIntegrationTests {
 			.contains("--hardening.reasoning.gemini-api.api-key=******");
 		assertThat(configprops).contains("hardening.security").contains("hardening.admin").contains("******");
 		assertThat(list).contains("secrets-run");
-		assertThat(stream).contains("event:complete");
+		assertThat(stream).contains("event:flash_complete").contains("event:pro_complete").contains("event:complete");
 		assertThat(refused).contains("api_key_missing");
 		for (String answer : this.answers) {
 			assertThat(answer).doesNotContain(SECRETS);
