@@ -40,7 +40,7 @@ class GcsStorageConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	Storage hardeningGcsStorage(StorageProperties properties) {
-		StorageProperties.Gcs gcs = properties.getGcs();
+		GcsStorageProperties gcs = properties.getGcs();
 		Credentials credentials = (gcs.getHost() == null) ? credentials(gcs.getCredentialsLocation()) : null;
 		return GcsClients.create(gcs.getHost(), gcs.getProjectId(), credentials, gcs.getWriteTimeout());
 	}
@@ -77,7 +77,7 @@ class GcsStorageConfiguration {
 	 */
 	static SpoolingExperimentStorage spoolingStorage(StorageProperties properties, JsonDocuments documents,
 			ObjectProvider<Storage> storage, GcsCallGuard guard, ObjectProvider<Executor> applicationTaskExecutor) {
-		StorageProperties.Gcs gcs = properties.getGcs();
+		GcsStorageProperties gcs = properties.getGcs();
 		// A page's reads run in parallel on Boot's task executor; one after the other
 		// where the application has none.
 		Executor pageReads = applicationTaskExecutor.getIfAvailable(() -> Runnable::run);
