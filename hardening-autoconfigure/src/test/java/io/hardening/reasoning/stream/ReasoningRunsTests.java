@@ -12,7 +12,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.hardening.requestid.RequestIds;
 import io.hardening.reasoning.ReasoningModels;
 import io.hardening.reasoning.simulated.SimulatedModel;
-import io.hardening.reasoning.stream.ReasoningRuns.Resume;
 import io.hardening.reasoning.stream.StreamRejectedException.Reason;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
