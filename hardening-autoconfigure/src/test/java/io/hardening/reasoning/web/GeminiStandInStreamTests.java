@@ -3,7 +3,6 @@ package io.hardening.reasoning.web;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.hardening.reasoning.web.GeminiStandIn.Behaviour;
 import io.hardening.reasoning.web.GeminiStandIn.StreamCall;
@@ -17,6 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.hardening.reasoning.web.StreamEventLists.deltas;
+import static io.hardening.reasoning.web.StreamEventLists.last;
+import static io.hardening.reasoning.web.StreamEventLists.named;
+import static io.hardening.reasoning.web.StreamEventLists.only;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -170,32 +173,6 @@ class GeminiStandInStreamTests {
 		StreamCall flash = only(standIn.calls(FLASH));
 		await().atMost(Duration.ofSeconds(2)).until(flash::closedByClient);
 		assertThat(flash.finished()).isFalse();
-	}
-
-	private static List<Event> named(List<Event> events, String name) {
-		return events.stream().filter((event) -> event.name().equals(name)).toList();
-	}
-
-	private static Event only(List<Event> events, String name) {
-		List<Event> named = named(events, name);
-		assertThat(named).as("%s events in %s", name, events).hasSize(1);
-		return named.get(0);
-	}
-
-	private static <T> T only(List<T> items) {
-		assertThat(items).hasSize(1);
-		return items.get(0);
-	}
-
-	private static <T> T last(List<T> items) {
-		assertThat(items).isNotEmpty();
-		return items.get(items.size() - 1);
-	}
-
-	private static String deltas(List<Event> events, String role) {
-		return named(events, role + "_delta").stream()
-			.map((event) -> (String) event.get("text"))
-			.collect(Collectors.joining());
 	}
 
 }
