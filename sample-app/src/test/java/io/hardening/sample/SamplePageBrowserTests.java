@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -110,10 +111,15 @@ class SamplePageBrowserTests {
 		return "http://127.0.0.1:" + this.port + pathAndQuery;
 	}
 
-	private static PageState awaitFinished(HeadlessChromium browser) {
-		return await("the page's outcome").atMost(STREAM_TIMEOUT)
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> PageState.read(browser), (page) -> FINISHED.contains(page.outcomeState()));
+	private PageState awaitFinished(HeadlessChromium browser) {
+		try {
+			return await("the page's outcome").atMost(STREAM_TIMEOUT)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> PageState.read(browser), (page) -> FINISHED.contains(page.outcomeState()));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw ServerStreamState.withServerSide(this.port, ex);
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,11 +126,16 @@ class SamplePageMarkdownBrowserTests {
 		return "http://127.0.0.1:" + this.port + "/?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
 	}
 
-	private static JsonNode awaitFinished(HeadlessChromium browser) {
-		return await("the page's outcome").atMost(STREAM_TIMEOUT)
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> browser.evaluate(READ), (page) -> !page.path("outcome").asString().equals("running")
-					&& !page.path("outcome").asString().isEmpty());
+	private JsonNode awaitFinished(HeadlessChromium browser) {
+		try {
+			return await("the page's outcome").atMost(STREAM_TIMEOUT)
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> browser.evaluate(READ), (page) -> !page.path("outcome").asString().equals("running")
+						&& !page.path("outcome").asString().isEmpty());
+		}
+		catch (ConditionTimeoutException ex) {
+			throw ServerStreamState.withServerSide(this.port, ex);
+		}
 	}
 
 }
