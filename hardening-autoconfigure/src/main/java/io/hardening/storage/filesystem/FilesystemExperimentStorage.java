@@ -3,7 +3,6 @@ package io.hardening.storage.filesystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import io.hardening.storage.ExperimentBackend;
 import io.hardening.storage.ExperimentConflictException;
@@ -203,27 +201,12 @@ public class FilesystemExperimentStorage implements ExperimentBackend {
 			boolean existed = Files.deleteIfExists(directory.resolve(RECORD));
 			existed = Files.deleteIfExists(directory.resolve(RESULT)) || existed;
 			Files.deleteIfExists(directory.resolve(METADATA));
-			removeFolder(directory);
+			this.folders.remove(id);
 			this.reportedCorrupt.remove(directory);
 			return existed;
 		}
 		catch (IOException ex) {
 			throw failure("Could not delete experiment '" + id + "'", ex);
-		}
-	}
-
-	private void removeFolder(Path directory) throws IOException {
-		try (Stream<Path> entries = Files.list(directory)) {
-			for (Path entry : entries.toList()) {
-				if (entry.getFileName().toString().startsWith(".")) {
-					// Temporary files of crashed writers; a live writer's is its own.
-					Files.deleteIfExists(entry);
-				}
-			}
-			Files.deleteIfExists(directory);
-		}
-		catch (NoSuchFileException | DirectoryNotEmptyException ex) {
-			// Gone already, or a writer has just created a record in it: keep it.
 		}
 	}
 

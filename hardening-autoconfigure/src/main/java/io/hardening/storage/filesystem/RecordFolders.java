@@ -2,7 +2,9 @@ package io.hardening.storage.filesystem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +69,29 @@ final class RecordFolders {
 		Path directory = this.root.resolve(id);
 		return Files.exists(directory.resolve(FilesystemExperimentStorage.RECORD))
 				|| Files.exists(directory.resolve(FilesystemExperimentStorage.RESULT));
+	}
+
+	/**
+	 * Removes the folder of {@code id} once its record files are gone, with the temporary
+	 * files crashed writers left in it; keeps it when a writer has just created a record
+	 * in it.
+	 * @param id the id
+	 * @throws IOException when the folder cannot be listed or removed
+	 */
+	void remove(String id) throws IOException {
+		Path directory = this.root.resolve(id);
+		try (Stream<Path> entries = Files.list(directory)) {
+			for (Path entry : entries.toList()) {
+				if (entry.getFileName().toString().startsWith(".")) {
+					// Temporary files of crashed writers; a live writer's is its own.
+					Files.deleteIfExists(entry);
+				}
+			}
+			Files.deleteIfExists(directory);
+		}
+		catch (NoSuchFileException | DirectoryNotEmptyException ex) {
+			// Gone already, or a writer has just created a record in it: keep it.
+		}
 	}
 
 	private static Instant storedAt(Path directory) {
