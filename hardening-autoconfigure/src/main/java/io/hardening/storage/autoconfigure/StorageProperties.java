@@ -1,17 +1,13 @@
 package io.hardening.storage.autoconfigure;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import io.hardening.storage.JsonDocuments;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.core.io.Resource;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 import static io.hardening.support.PropertyChecks.between;
