@@ -186,6 +186,9 @@
 					reader.cancel();
 					return;
 				}
+				// When the page last read from the stream (heartbeats included): a stream
+				// that stops says whether its connection still delivers.
+				$('outcome').setAttribute('data-last-read', String(Date.now()));
 				buffer += chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
 				var match;
 				var endOfLine = /\r\n|\r|\n/g;

@@ -123,10 +123,11 @@ class SamplePageBrowserTests {
 	}
 
 	/**
-	 * What the page shows, read by element id.
+	 * What the page shows, read by element id, and how long ago it last read from its
+	 * stream.
 	 */
 	record PageState(String query, String outcome, String outcomeState, String requestId, String ready,
-			String flashText, String flashStatus, String proText, String proStatus) {
+			String flashText, String flashStatus, String proText, String proStatus, String lastReadAgo) {
 
 		private static final String READ = """
 				(() => {
@@ -140,7 +141,11 @@ class SamplePageBrowserTests {
 						flashText: text('flash-text'),
 						flashStatus: text('flash-status'),
 						proText: text('pro-text'),
-						proStatus: text('pro-status')
+						proStatus: text('pro-status'),
+						lastReadAgo: (() => {
+							const last = document.getElementById('outcome')?.getAttribute('data-last-read');
+							return last ? (Date.now() - Number(last)) + ' ms' : 'never';
+						})()
 					};
 				})()
 				""";
@@ -151,7 +156,7 @@ class SamplePageBrowserTests {
 					page.path("outcomeState").asString(), page.path("requestId").asString(),
 					page.path("ready").asString(), page.path("flashText").asString(),
 					page.path("flashStatus").asString(), page.path("proText").asString(),
-					page.path("proStatus").asString());
+					page.path("proStatus").asString(), page.path("lastReadAgo").asString());
 		}
 
 	}

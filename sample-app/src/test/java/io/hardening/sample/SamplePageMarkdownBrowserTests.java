@@ -58,7 +58,11 @@ class SamplePageMarkdownBrowserTests {
 					strong: flash.querySelector('strong')?.textContent ?? '',
 					liveHtml: flash.querySelectorAll('img, script, iframe, [onerror]').length
 						+ pro.querySelectorAll('img, script, iframe, [onerror]').length,
-					pwned: (typeof window.pwned === 'undefined') ? '' : String(window.pwned)
+					pwned: (typeof window.pwned === 'undefined') ? '' : String(window.pwned),
+					lastReadAgo: (() => {
+						const last = document.getElementById('outcome')?.getAttribute('data-last-read');
+						return last ? (Date.now() - Number(last)) + ' ms' : 'never';
+					})()
 				};
 			})()
 			""";
