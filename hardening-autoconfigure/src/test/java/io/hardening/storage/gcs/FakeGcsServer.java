@@ -1,47 +1,50 @@
 package io.hardening.storage.gcs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.hardening.storage.gcs.FakeGcsWire.StoredObject;
+import io.hardening.storage.gcs.FakeGcsWire.Upload;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.hardening.storage.gcs.FakeGcsWire.error;
+import static io.hardening.storage.gcs.FakeGcsWire.json;
+import static io.hardening.storage.gcs.FakeGcsWire.resource;
+import static io.hardening.storage.gcs.FakeGcsWire.send;
 
 /**
  * A loopback stand-in for the GCS JSON API, holding objects in a map. It speaks the calls
  * the Java client makes for bucket get, multipart upload (with the does-not-exist and
  * generation-match preconditions), object get, media download, list (in name order, with
  * {@code maxResults}, {@code pageToken} and {@code startOffset}) and delete, and can be
- * told to fail.
+ * told to fail. Requests a test wants held are held by its {@link #gates()}; the wire
+ * format is {@link FakeGcsWire}'s. Preconditions are decided under one lock, and answers
+ * are sent after it is released.
  */
 public final class FakeGcsServer implements AutoCloseable {
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	private final HttpServer server;
 
 	private final String bucket;
+
+	private final FakeGcsGates gates = new FakeGcsGates();
 
 	private final ConcurrentMap<String, StoredObject> objects = new ConcurrentHashMap<>();
 
@@ -55,25 +58,13 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	private final AtomicInteger deletes = new AtomicInteger();
 
-	private volatile Duration uploadDelay = Duration.ZERO;
+	private final AtomicInteger listRequests = new AtomicInteger();
 
 	private final AtomicReference<Runnable> beforeNextDelete = new AtomicReference<>();
 
 	private volatile boolean failing;
 
 	private volatile int uploadFailure;
-
-	private volatile CountDownLatch listGate;
-
-	private volatile CountDownLatch uploadGate;
-
-	private final AtomicInteger uploadsWaiting = new AtomicInteger();
-
-	private final AtomicInteger listRequests = new AtomicInteger();
-
-	private volatile CyclicBarrier uploadBarrier;
-
-	private final AtomicInteger heldUploads = new AtomicInteger();
 
 	public FakeGcsServer(String bucket) throws IOException {
 		this.bucket = bucket;
@@ -88,19 +79,17 @@ public final class FakeGcsServer implements AutoCloseable {
 	}
 
 	/**
+	 * Where uploads and listings can be held, delayed and released.
+	 */
+	public FakeGcsGates gates() {
+		return this.gates;
+	}
+
+	/**
 	 * Answers 503 to everything while set.
 	 */
 	public void setFailing(boolean failing) {
 		this.failing = failing;
-	}
-
-	/**
-	 * Holds the next {@code parties} uploads until all of them have arrived, so that
-	 * concurrent writers reach the server together.
-	 */
-	public void holdUploads(int parties) {
-		this.heldUploads.set(parties);
-		this.uploadBarrier = new CyclicBarrier(parties);
 	}
 
 	/**
@@ -111,52 +100,8 @@ public final class FakeGcsServer implements AutoCloseable {
 		this.uploadFailure = status;
 	}
 
-	/**
-	 * Holds every listing until {@link #releaseListings()} (or at most 10 seconds).
-	 */
-	public void holdListings() {
-		this.listGate = new CountDownLatch(1);
-	}
-
-	/**
-	 * Holds every upload until {@link #releaseUploads()} (or at most 10 seconds).
-	 */
-	public void gateUploads() {
-		this.uploadGate = new CountDownLatch(1);
-	}
-
-	/**
-	 * How many uploads wait at the gate.
-	 */
-	public int uploadsWaiting() {
-		return this.uploadsWaiting.get();
-	}
-
-	public void releaseUploads() {
-		CountDownLatch gate = this.uploadGate;
-		this.uploadGate = null;
-		if (gate != null) {
-			gate.countDown();
-		}
-	}
-
-	public void releaseListings() {
-		CountDownLatch gate = this.listGate;
-		this.listGate = null;
-		if (gate != null) {
-			gate.countDown();
-		}
-	}
-
 	public int listRequestCount() {
 		return this.listRequests.get();
-	}
-
-	/**
-	 * Makes every upload take the given time to land, as a slow GCS does.
-	 */
-	public void delayUploads(Duration delay) {
-		this.uploadDelay = delay;
 	}
 
 	/**
@@ -189,7 +134,7 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	public Map<String, String> objectNames() {
 		Map<String, String> names = new LinkedHashMap<>();
-		this.objects.forEach((name, object) -> names.put(name, new String(object.content, StandardCharsets.UTF_8)));
+		this.objects.forEach((name, object) -> names.put(name, new String(object.content(), StandardCharsets.UTF_8)));
 		return names;
 	}
 
@@ -213,22 +158,20 @@ public final class FakeGcsServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		releaseListings();
-		releaseUploads();
+		this.gates.releaseAll();
 		this.server.stop(0);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
 		try (exchange) {
-			byte[] body = readBody(exchange);
+			byte[] body = FakeGcsWire.readBody(exchange);
 			if (this.failing) {
 				send(exchange, 503, error(503, "Service Unavailable"));
 				return;
 			}
 			String path = exchange.getRequestURI().getRawPath();
-			String query = exchange.getRequestURI().getRawQuery();
-			Map<String, String> params = params(query);
+			Map<String, String> params = FakeGcsWire.params(exchange.getRequestURI().getRawQuery());
 			String method = exchange.getRequestMethod();
 			String bucketPath = "/storage/v1/b/" + this.bucket;
 			if (method.equals("GET") && path.equals(bucketPath)) {
@@ -243,19 +186,11 @@ public final class FakeGcsServer implements AutoCloseable {
 					send(exchange, this.uploadFailure, error(this.uploadFailure, "forbidden"));
 					return;
 				}
-				upload(exchange, body, params);
+				upload(exchange, Upload.read(exchange, body), params);
 			}
 			else if (method.equals("GET") && path.equals(bucketPath + "/o")) {
 				this.listRequests.incrementAndGet();
-				CountDownLatch gate = this.listGate;
-				if (gate != null) {
-					try {
-						gate.await(10, TimeUnit.SECONDS);
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-				}
+				this.gates.beforeListing();
 				list(exchange, params);
 			}
 			else if ((path.startsWith(bucketPath + "/o/") || path.startsWith("/download" + bucketPath + "/o/"))) {
@@ -271,67 +206,23 @@ public final class FakeGcsServer implements AutoCloseable {
 		}
 	}
 
-	private void upload(HttpExchange exchange, byte[] body, Map<String, String> params) throws IOException {
-		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-		String boundary = contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "");
-		String text = new String(body, StandardCharsets.ISO_8859_1);
-		String delimiter = "--" + boundary;
-		String[] parts = text.split(java.util.regex.Pattern.quote(delimiter));
-		JsonNode metadata = json.readTree(partBody(parts[1]).getBytes(StandardCharsets.ISO_8859_1));
-		byte[] content = partBody(parts[2]).getBytes(StandardCharsets.ISO_8859_1);
-		String name = metadata.get("name").asString();
-		awaitHeldUploads();
-		Duration delay = this.uploadDelay;
-		if (!delay.isZero()) {
-			try {
-				// The upload lands late: the writer may long have given up on it.
-				Thread.sleep(delay.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		CountDownLatch gate = this.uploadGate;
-		if (gate != null) {
-			this.uploadsWaiting.incrementAndGet();
-			try {
-				gate.await(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				this.uploadsWaiting.decrementAndGet();
-			}
-		}
-		Map<String, String> custom = new LinkedHashMap<>();
-		if (metadata.has("metadata")) {
-			metadata.get("metadata").properties().forEach((e) -> custom.put(e.getKey(), e.getValue().asString()));
-		}
+	private void upload(HttpExchange exchange, Upload upload, Map<String, String> params) throws IOException {
+		this.gates.beforeUpload();
+		String generationMatch = params.get("ifGenerationMatch");
+		StoredObject stored = null;
 		synchronized (this.objects) {
-			String generationMatch = params.get("ifGenerationMatch");
-			StoredObject existing = this.objects.get(name);
+			StoredObject existing = this.objects.get(upload.name());
 			boolean met = (generationMatch == null) || ("0".equals(generationMatch) ? existing == null
-					: existing != null && generationMatch.equals(String.valueOf(existing.generation)));
-			if (!met) {
-				send(exchange, 412, error(412, "conditionNotMet"));
-				return;
-			}
-			StoredObject stored = store(name, content, custom);
-			send(exchange, 200, resource(name, stored));
-		}
-	}
-
-	private void awaitHeldUploads() {
-		CyclicBarrier barrier = this.uploadBarrier;
-		if (barrier != null && this.heldUploads.getAndDecrement() > 0) {
-			try {
-				barrier.await(1, TimeUnit.SECONDS);
-			}
-			catch (Exception ex) {
-				// Released anyway: the test checks the outcome, not the timing.
+					: existing != null && generationMatch.equals(String.valueOf(existing.generation())));
+			if (met) {
+				stored = store(upload.name(), upload.content(), upload.custom());
 			}
 		}
+		if (stored == null) {
+			send(exchange, 412, error(412, "conditionNotMet"));
+			return;
+		}
+		send(exchange, 200, json.writeValueAsString(resource(this.bucket, upload.name(), stored)));
 	}
 
 	private StoredObject store(String name, byte[] content, Map<String, String> custom) {
@@ -341,16 +232,10 @@ public final class FakeGcsServer implements AutoCloseable {
 		return stored;
 	}
 
-	private static String partBody(String part) {
-		int start = part.indexOf("\r\n\r\n") + 4;
-		String rest = part.substring(start);
-		return rest.endsWith("\r\n") ? rest.substring(0, rest.length() - 2) : rest;
-	}
-
 	private void list(HttpExchange exchange, Map<String, String> params) throws IOException {
 		String prefix = params.getOrDefault("prefix", "");
 		String matchGlob = params.get("matchGlob");
-		java.util.regex.Pattern glob = (matchGlob != null) ? globPattern(matchGlob) : null;
+		Pattern glob = (matchGlob != null) ? FakeGcsWire.globPattern(matchGlob) : null;
 		// Like GCS: names in lexicographic order, at most maxResults (1000) a page; the
 		// page token is the last name returned.
 		int maxResults = Math.min(1000, Integer.parseInt(params.getOrDefault("maxResults", "1000")));
@@ -358,10 +243,10 @@ public final class FakeGcsServer implements AutoCloseable {
 		String startOffset = params.get("startOffset");
 		ObjectNode result = json.createObjectNode();
 		result.put("kind", "storage#objects");
-		var items = result.putArray("items");
+		ArrayNode items = result.putArray("items");
 		String last = null;
 		boolean more = false;
-		for (String name : new java.util.TreeSet<>(this.objects.keySet())) {
+		for (String name : new TreeSet<>(this.objects.keySet())) {
 			StoredObject object = this.objects.get(name);
 			if (object == null || !name.startsWith(prefix) || (glob != null && !glob.matcher(name).matches())
 					|| (after != null && name.compareTo(after) <= 0)
@@ -372,7 +257,7 @@ public final class FakeGcsServer implements AutoCloseable {
 				more = true;
 				break;
 			}
-			items.add(json.readTree(resource(name, object)));
+			items.add(resource(this.bucket, name, object));
 			last = name;
 		}
 		if (more) {
@@ -381,45 +266,26 @@ public final class FakeGcsServer implements AutoCloseable {
 		send(exchange, 200, json.writeValueAsString(result));
 	}
 
-	private static java.util.regex.Pattern globPattern(String glob) {
-		StringBuilder regex = new StringBuilder();
-		for (int i = 0; i < glob.length(); i++) {
-			char c = glob.charAt(i);
-			if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-				regex.append(".*");
-				i++;
-			}
-			else if (c == '*') {
-				regex.append("[^/]*");
-			}
-			else {
-				regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-			}
-		}
-		return java.util.regex.Pattern.compile(regex.toString());
-	}
-
 	private void object(HttpExchange exchange, String method, String name, Map<String, String> params)
 			throws IOException {
-		boolean media = "media".equals(params.get("alt"));
-		StoredObject object = this.objects.get(name);
 		if (method.equals("DELETE")) {
 			delete(exchange, name, params);
 			return;
 		}
+		StoredObject object = this.objects.get(name);
 		if (object == null) {
 			send(exchange, 404, error(404, "No such object: " + this.bucket + "/" + name));
 			return;
 		}
-		if (media) {
+		if ("media".equals(params.get("alt"))) {
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, object.content.length);
+			exchange.sendResponseHeaders(200, object.content().length);
 			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(object.content);
+				out.write(object.content());
 			}
 			return;
 		}
-		send(exchange, 200, resource(name, object));
+		send(exchange, 200, json.writeValueAsString(resource(this.bucket, name, object)));
 	}
 
 	private void delete(HttpExchange exchange, String name, Map<String, String> params) throws IOException {
@@ -428,82 +294,28 @@ public final class FakeGcsServer implements AutoCloseable {
 		if (hook != null) {
 			hook.run();
 		}
+		String generation = params.get("generation");
+		String generationMatch = params.get("ifGenerationMatch");
+		int status;
 		synchronized (this.objects) {
 			StoredObject existing = this.objects.get(name);
-			String generation = params.get("generation");
-			if (existing == null || (generation != null && !generation.equals(String.valueOf(existing.generation)))) {
-				send(exchange, 404, error(404, "No such object"));
-				return;
+			if (existing == null || (generation != null && !generation.equals(String.valueOf(existing.generation())))) {
+				status = 404;
 			}
-			String generationMatch = params.get("ifGenerationMatch");
-			if (generationMatch != null && !generationMatch.equals(String.valueOf(existing.generation))) {
-				send(exchange, 412, error(412, "conditionNotMet"));
-				return;
+			else if (generationMatch != null && !generationMatch.equals(String.valueOf(existing.generation()))) {
+				status = 412;
 			}
-			this.objects.remove(name);
+			else {
+				this.objects.remove(name);
+				status = 204;
+			}
 		}
-		exchange.sendResponseHeaders(204, -1);
-	}
-
-	private String resource(String name, StoredObject object) {
-		ObjectNode node = json.createObjectNode();
-		node.put("kind", "storage#object");
-		node.put("id", this.bucket + "/" + name + "/" + object.generation);
-		node.put("name", name);
-		node.put("bucket", this.bucket);
-		node.put("generation", String.valueOf(object.generation));
-		node.put("metageneration", "1");
-		node.put("contentType", "application/json");
-		node.put("size", String.valueOf(object.content.length));
-		node.put("timeCreated", object.created.toString());
-		node.put("updated", object.created.toString());
-		if (!object.custom.isEmpty()) {
-			ObjectNode custom = node.putObject("metadata");
-			object.custom.forEach(custom::put);
+		if (status == 204) {
+			exchange.sendResponseHeaders(204, -1);
 		}
-		return json.writeValueAsString(node);
-	}
-
-	private static String error(int code, String message) {
-		return "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"errors\":[{\"message\":\"" + message
-				+ "\",\"reason\":\"" + message + "\"}]}}";
-	}
-
-	private static byte[] readBody(HttpExchange exchange) throws IOException {
-		InputStream in = exchange.getRequestBody();
-		if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-			in = new GZIPInputStream(in);
+		else {
+			send(exchange, status, (status == 404) ? error(404, "No such object") : error(412, "conditionNotMet"));
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		in.transferTo(out);
-		return out.toByteArray();
-	}
-
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
-	}
-
-	private static Map<String, String> params(String query) {
-		Map<String, String> params = new LinkedHashMap<>();
-		if (query == null) {
-			return params;
-		}
-		for (String pair : query.split("&")) {
-			int eq = pair.indexOf('=');
-			String key = URLDecoder.decode((eq < 0) ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-			String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-			params.put(key, value);
-		}
-		return params;
-	}
-
-	private record StoredObject(byte[] content, Map<String, String> custom, long generation, Instant created) {
-
 	}
 
 }

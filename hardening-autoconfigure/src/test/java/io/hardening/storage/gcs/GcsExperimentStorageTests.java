@@ -251,7 +251,7 @@ class GcsExperimentStorageTests {
 	 * @return how many stores succeeded
 	 */
 	private int winnersOfSixConcurrentWritersOfRace() throws Exception {
-		this.server.holdUploads(12);
+		this.server.gates().holdUploads(12);
 		ExecutorService writers = Executors.newFixedThreadPool(6);
 		try {
 			List<Future<Boolean>> outcomes = new ArrayList<>();

@@ -49,7 +49,7 @@ class SharedBucketConcurrencyTests {
 	@BeforeEach
 	void start() throws IOException {
 		this.server = new FakeGcsServer("bucket");
-		this.server.delayUploads(Duration.ofSeconds(1));
+		this.server.gates().delayUploads(Duration.ofSeconds(1));
 		this.writers = Executors.newScheduledThreadPool(WRITERS);
 	}
 

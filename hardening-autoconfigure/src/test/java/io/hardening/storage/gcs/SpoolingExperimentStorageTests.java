@@ -185,13 +185,13 @@ class SpoolingExperimentStorageTests {
 				"", documents(), GcsTestStorage.guard(Duration.ofMillis(500)));
 		SpoolingExperimentStorage storage = new SpoolingExperimentStorage(gcs, gcs::checkBucket,
 				new FilesystemExperimentStorage(this.spoolPath.resolve("reads"), documents()), true);
-		this.server.holdListings();
+		this.server.gates().holdListings();
 		for (int i = 0; i < 6; i++) {
 			ExperimentPage page = storage.listPage(10, 0);
 			assertThat(page.partial()).isTrue();
 			assertThat(page.partialReason()).contains("'storage-read'");
 		}
-		this.server.releaseListings();
+		this.server.gates().releaseListings();
 		assertThat(storage.storeRecord("exp-1", json("{}"), json("{}")).spooled()).isFalse();
 		assertThat(this.server.creations("exp-1/record.json")).isEqualTo(1);
 		assertThat(storage.status().fallbackActive()).isFalse();
@@ -202,14 +202,14 @@ class SpoolingExperimentStorageTests {
 		this.server.setFailing(true);
 		this.storage.store("exp-1", json("{}"), json("{}"));
 		this.server.setFailing(false);
-		this.server.gateUploads();
+		this.server.gates().gateUploads();
 		ExecutorService executor = Executors.newFixedThreadPool(2);
 		try {
 			Future<Integer> replay = executor.submit(this.storage::replayPending);
 			// The replay has read the record and its write is on the way to GCS.
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.server.uploadsWaiting() == 1);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.server.gates().uploadsWaiting() == 1);
 			Future<Boolean> delete = executor.submit(() -> this.storage.delete("exp-1"));
-			this.server.releaseUploads();
+			this.server.gates().releaseUploads();
 			assertThat(replay.get(10, TimeUnit.SECONDS)).isEqualTo(1);
 			assertThat(delete.get(10, TimeUnit.SECONDS)).isTrue();
 		}
