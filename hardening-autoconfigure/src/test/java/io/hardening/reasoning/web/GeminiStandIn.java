@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A stand-in for the Gemini Developer API on 127.0.0.1: answers {@code countTokens} and
  * streams {@code streamGenerateContent?alt=sse} the way Google does (one whole response
  * JSON a {@code data:} frame, chunked, no {@code [DONE]}), each model as its
- * {@link Behaviour} says, or as a script of {@link StandInAnswer}s says (Google's error
- * bodies, frames with finish reasons and usage, a cut connection). It notes every
+ * {@link StandInBehaviour} says, or as a script of {@link StandInAnswer}s says (Google's
+ * error bodies, frames with finish reasons and usage, a cut connection). It notes every
  * streaming call and whether the client closed its connection before the answer was done.
  */
 final class GeminiStandIn implements AutoCloseable {
@@ -44,15 +44,15 @@ final class GeminiStandIn implements AutoCloseable {
 
 	private static final Duration LONGEST_STALL = Duration.ofSeconds(60);
 
-	private static final Behaviour DEFAULT = Behaviour.normal(3, Duration.ofMillis(20));
+	private static final StandInBehaviour DEFAULT = StandInBehaviour.normal(3, Duration.ofMillis(20));
 
 	private final HttpServer server;
 
 	private final ExecutorService executor;
 
-	private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+	private final Map<String, StandInBehaviour> behaviours = new ConcurrentHashMap<>();
 
-	private final List<StreamCall> calls = new CopyOnWriteArrayList<>();
+	private final List<StandInCall> calls = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Queue<StandInAnswer>> scripts = new ConcurrentHashMap<>();
 
@@ -94,7 +94,7 @@ final class GeminiStandIn implements AutoCloseable {
 	/**
 	 * Sets how a model answers from the next call on.
 	 */
-	void behave(String model, Behaviour behaviour) {
+	void behave(String model, StandInBehaviour behaviour) {
 		this.behaviours.put(model, behaviour);
 	}
 
@@ -119,7 +119,7 @@ final class GeminiStandIn implements AutoCloseable {
 	/**
 	 * The streaming calls to a model since the last reset, oldest first.
 	 */
-	List<StreamCall> calls(String model) {
+	List<StandInCall> calls(String model) {
 		return this.calls.stream().filter((call) -> call.model().equals(model)).toList();
 	}
 
@@ -162,17 +162,17 @@ final class GeminiStandIn implements AutoCloseable {
 			json(exchange, 200, "{\"totalTokens\": 3}");
 		}
 		else if ("streamGenerateContent".equals(method) && "alt=sse".equals(exchange.getRequestURI().getQuery())) {
-			stream(exchange, new StreamCall(model, body));
+			stream(exchange, new StandInCall(model, body));
 		}
 		else {
 			error(exchange, 404, "NOT_FOUND", "Method " + method + " is not served by the stand-in");
 		}
 	}
 
-	private void stream(HttpExchange exchange, StreamCall call) throws IOException {
+	private void stream(HttpExchange exchange, StandInCall call) throws IOException {
 		this.calls.add(call);
 		this.peak.accumulateAndGet(this.open.incrementAndGet(), Math::max);
-		Behaviour behaviour = this.behaviours.getOrDefault(call.model(), DEFAULT);
+		StandInBehaviour behaviour = this.behaviours.getOrDefault(call.model(), DEFAULT);
 		Queue<StandInAnswer> script = this.scripts.get(call.model());
 		StandInAnswer scripted = (script != null) ? script.poll() : null;
 		try {
@@ -194,23 +194,23 @@ final class GeminiStandIn implements AutoCloseable {
 					pause(behaviour.interval());
 				}
 				write(out, frame(call.model(), index, index == behaviour.frames() - 1));
-				if (behaviour.kind() == Kind.STALL) {
+				if (behaviour.kind() == StandInBehaviour.Kind.STALL) {
 					holdOpen(out);
 				}
-				if (behaviour.kind() == Kind.CLOSE) {
+				if (behaviour.kind() == StandInBehaviour.Kind.CLOSE) {
 					// The JDK server closes the socket when a handler throws: no
 					// terminating chunk reaches the client.
 					throw new ClosedMidStream();
 				}
 			}
 			out.close();
-			call.finished = true;
+			call.finish();
 		}
 		catch (ClosedMidStream ex) {
 			throw ex;
 		}
 		catch (IOException ex) {
-			call.clientClosedNanos = System.nanoTime();
+			call.clientClosed();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -220,7 +220,7 @@ final class GeminiStandIn implements AutoCloseable {
 		}
 	}
 
-	private void answer(HttpExchange exchange, StreamCall call, StandInAnswer answer)
+	private void answer(HttpExchange exchange, StandInCall call, StandInAnswer answer)
 			throws IOException, InterruptedException {
 		if (answer.status() != 200) {
 			if (answer.retryAfter() != null) {
@@ -243,7 +243,7 @@ final class GeminiStandIn implements AutoCloseable {
 			throw new ClosedMidStream();
 		}
 		out.close();
-		call.finished = true;
+		call.finish();
 	}
 
 	// An SSE comment every 100 ms: the write that fails tells that the client left.
@@ -309,106 +309,6 @@ final class GeminiStandIn implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	enum Kind {
-
-		NORMAL, STALL, CLOSE
-
-	}
-
-	/**
-	 * How a model answers a streaming call.
-	 *
-	 * @param kind normal, stalling after the first frame, or closing after it
-	 * @param frames frames of a normal answer
-	 * @param interval pause between two frames
-	 * @param firstFrameDelay pause before the first frame
-	 * @param status the HTTP status; anything but 200 answers with Google's error JSON
-	 */
-	record Behaviour(Kind kind, int frames, Duration interval, Duration firstFrameDelay, int status) {
-
-		static Behaviour normal(int frames, Duration interval) {
-			return new Behaviour(Kind.NORMAL, frames, interval, Duration.ZERO, 200);
-		}
-
-		static Behaviour firstFrameAfter(Duration delay) {
-			return new Behaviour(Kind.NORMAL, 3, Duration.ofMillis(20), delay, 200);
-		}
-
-		static Behaviour stallAfterFirstFrame() {
-			return new Behaviour(Kind.STALL, 1, Duration.ZERO, Duration.ZERO, 200);
-		}
-
-		static Behaviour closeAfterFirstFrame() {
-			return new Behaviour(Kind.CLOSE, 1, Duration.ZERO, Duration.ZERO, 200);
-		}
-
-		static Behaviour failing(int status) {
-			return new Behaviour(Kind.NORMAL, 0, Duration.ZERO, Duration.ZERO, status);
-		}
-
-	}
-
-	/**
-	 * One streaming call the stand-in received.
-	 */
-	static final class StreamCall {
-
-		private final String model;
-
-		private final String body;
-
-		private final long startNanos = System.nanoTime();
-
-		private volatile boolean finished;
-
-		private volatile long clientClosedNanos = -1;
-
-		StreamCall(String model, String body) {
-			this.model = model;
-			this.body = body;
-		}
-
-		String model() {
-			return this.model;
-		}
-
-		/**
-		 * The request body the client sent.
-		 */
-		String body() {
-			return this.body;
-		}
-
-		/**
-		 * When the stand-in received the call, on {@link System#nanoTime()}.
-		 */
-		long startNanos() {
-			return this.startNanos;
-		}
-
-		/**
-		 * Whether the whole answer was sent.
-		 */
-		boolean finished() {
-			return this.finished;
-		}
-
-		/**
-		 * Whether the client closed the connection before the answer was done.
-		 */
-		boolean closedByClient() {
-			return this.clientClosedNanos >= 0;
-		}
-
-		/**
-		 * Time from the request to the stand-in noticing the client had closed.
-		 */
-		Duration closedAfter() {
-			return closedByClient() ? Duration.ofNanos(this.clientClosedNanos - this.startNanos) : null;
-		}
-
 	}
 
 	private static final class ClosedMidStream extends IOException {

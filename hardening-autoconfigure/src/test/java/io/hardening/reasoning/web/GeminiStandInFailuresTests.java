@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.hardening.reasoning.gemini.GoogleAnswers;
-import io.hardening.reasoning.web.GeminiStandIn.StreamCall;
 import io.hardening.reasoning.web.ReasoningStreamClient.Event;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.StoredExperiment;
@@ -81,7 +80,7 @@ class GeminiStandInFailuresTests {
 		assertThat(complete.get("response")).isEqualTo("One, two, three.");
 		assertThat(complete.get("attempts")).isEqualTo(2);
 		assertThat(complete.get("finish_reason")).isEqualTo("stop");
-		List<StreamCall> calls = standIn.calls(FLASH);
+		List<StandInCall> calls = standIn.calls(FLASH);
 		assertThat(calls).hasSize(2);
 		Duration waited = Duration.ofNanos(calls.get(1).startNanos() - calls.get(0).startNanos());
 		System.out.println("Retry after a RetryInfo of 0.3s came " + waited.toMillis() + " ms after the first call");

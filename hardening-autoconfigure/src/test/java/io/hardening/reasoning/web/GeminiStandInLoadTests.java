@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import io.hardening.reasoning.web.GeminiStandIn.Behaviour;
-import io.hardening.reasoning.web.GeminiStandIn.StreamCall;
 import io.hardening.reasoning.web.ReasoningStreamClient.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,8 +53,8 @@ class GeminiStandInLoadTests {
 
 	@Test
 	void fiftyConcurrentStreamsAllComplete() {
-		standIn.behave(FLASH, Behaviour.normal(5, Duration.ofMillis(200)));
-		standIn.behave(PRO, Behaviour.normal(5, Duration.ofMillis(300)));
+		standIn.behave(FLASH, StandInBehaviour.normal(5, Duration.ofMillis(200)));
+		standIn.behave(PRO, StandInBehaviour.normal(5, Duration.ofMillis(300)));
 		long start = System.nanoTime();
 		List<List<Event>> streams = Flux.range(0, STREAMS)
 			.flatMap((index) -> app.client().streamLater("query " + index), STREAMS)
@@ -86,13 +84,13 @@ class GeminiStandInLoadTests {
 
 	@Test
 	void clientThatLeavesMakesTheAppCloseBothUpstreamConnections() throws Exception {
-		standIn.behave(FLASH, Behaviour.stallAfterFirstFrame());
-		standIn.behave(PRO, Behaviour.stallAfterFirstFrame());
+		standIn.behave(FLASH, StandInBehaviour.stallAfterFirstFrame());
+		standIn.behave(PRO, StandInBehaviour.stallAfterFirstFrame());
 		double cancelledBefore = cancelledStreams();
 		List<Event> seen = app.client().leaveAfter("leave", Set.of("start", "flash_delta", "pro_delta"));
 		assertThat(seen).extracting(Event::name).containsExactlyInAnyOrder("start", "flash_delta", "pro_delta");
-		StreamCall flash = only(standIn.calls(FLASH));
-		StreamCall pro = only(standIn.calls(PRO));
+		StandInCall flash = only(standIn.calls(FLASH));
+		StandInCall pro = only(standIn.calls(PRO));
 		await().atMost(Duration.ofSeconds(5)).until(() -> flash.closedByClient() && pro.closedByClient());
 		System.out.println("After the client left, the stand-in saw flash closed " + flash.closedAfter().toMillis()
 				+ " ms and pro closed " + pro.closedAfter().toMillis() + " ms after their requests");

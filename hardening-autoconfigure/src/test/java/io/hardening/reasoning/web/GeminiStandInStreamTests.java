@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import io.hardening.reasoning.web.GeminiStandIn.Behaviour;
-import io.hardening.reasoning.web.GeminiStandIn.StreamCall;
 import io.hardening.reasoning.web.ReasoningStreamClient.Event;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,8 +56,8 @@ class GeminiStandInStreamTests {
 
 	@Test
 	void bothModelsStreamTheirAnswersAndTheStreamEndsWithComplete() {
-		standIn.behave(FLASH, Behaviour.normal(4, Duration.ofMillis(30)));
-		standIn.behave(PRO, Behaviour.normal(5, Duration.ofMillis(60)));
+		standIn.behave(FLASH, StandInBehaviour.normal(4, Duration.ofMillis(30)));
+		standIn.behave(PRO, StandInBehaviour.normal(5, Duration.ofMillis(60)));
 		List<Event> events = app.client().stream("Why is the sky blue?");
 		assertThat(events.get(0).name()).isEqualTo("start");
 		assertThat(events.get(0).get("flash_model")).isEqualTo(FLASH);
@@ -77,7 +75,7 @@ class GeminiStandInStreamTests {
 			assertThat(events.indexOf(complete)).isGreaterThan(events.indexOf(last(named(events, role + "_delta"))));
 		}
 		for (String model : List.of(FLASH, PRO)) {
-			StreamCall call = only(standIn.calls(model));
+			StandInCall call = only(standIn.calls(model));
 			assertThat(call.body()).contains("\"text\":\"Why is the sky blue?\"");
 			assertThat(call.finished()).isTrue();
 			assertThat(call.closedByClient()).isFalse();
@@ -86,7 +84,7 @@ class GeminiStandInStreamTests {
 
 	@Test
 	void proThatStallsAfterItsFirstChunkTimesOutAndItsConnectionIsClosed() {
-		standIn.behave(PRO, Behaviour.stallAfterFirstFrame());
+		standIn.behave(PRO, StandInBehaviour.stallAfterFirstFrame());
 		long start = System.nanoTime();
 		List<Event> events = app.client().stream("stall");
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -100,7 +98,7 @@ class GeminiStandInStreamTests {
 		assertThat(last(events).name()).isEqualTo("complete");
 		assertThat(last(events).get("partial")).isEqualTo(true);
 		assertThat(last(events).get("pro_response")).isNull();
-		StreamCall pro = only(standIn.calls(PRO));
+		StandInCall pro = only(standIn.calls(PRO));
 		await().atMost(Duration.ofSeconds(2)).until(pro::closedByClient);
 		System.out.println(
 				"Stand-in saw the pro connection closed " + pro.closedAfter().toMillis() + " ms after the request");
@@ -109,8 +107,8 @@ class GeminiStandInStreamTests {
 
 	@Test
 	void flashUpstreamThatClosesMidStreamFailsFlashAndTheStreamGoesOn() {
-		standIn.behave(FLASH, Behaviour.closeAfterFirstFrame());
-		standIn.behave(PRO, Behaviour.normal(4, Duration.ofMillis(100)));
+		standIn.behave(FLASH, StandInBehaviour.closeAfterFirstFrame());
+		standIn.behave(PRO, StandInBehaviour.normal(4, Duration.ofMillis(100)));
 		List<Event> events = app.client().stream("close");
 		Event failed = only(events, "flash_failed");
 		System.out.println("flash_failed after a mid-stream close: " + failed.data());
@@ -128,8 +126,8 @@ class GeminiStandInStreamTests {
 
 	@Test
 	void bothModelsFailingWith500EndsTheStreamWithAllModelsFailed() {
-		standIn.behave(FLASH, Behaviour.failing(500));
-		standIn.behave(PRO, Behaviour.failing(500));
+		standIn.behave(FLASH, StandInBehaviour.failing(500));
+		standIn.behave(PRO, StandInBehaviour.failing(500));
 		List<Event> events = app.client().stream("fail");
 		// Three attempts: the two waits (about 200 and 400 ms, each spread by up to 100
 		// ms)
@@ -148,7 +146,7 @@ class GeminiStandInStreamTests {
 
 	@Test
 	void rateLimitedProFailsWithItsReasonAfterItsRetriesAndFlashStillAnswers() {
-		standIn.behave(PRO, Behaviour.failing(429));
+		standIn.behave(PRO, StandInBehaviour.failing(429));
 		List<Event> events = app.client().stream("busy");
 		Event failed = only(events, "pro_failed");
 		assertThat(failed.get("code")).isEqualTo("rate_limited");
@@ -161,7 +159,7 @@ class GeminiStandInStreamTests {
 
 	@Test
 	void flashWhoseFirstChunkComesAfterTheFirstTokenTimeoutTimesOut() {
-		standIn.behave(FLASH, Behaviour.firstFrameAfter(Duration.ofMillis(3500)));
+		standIn.behave(FLASH, StandInBehaviour.firstFrameAfter(Duration.ofMillis(3500)));
 		List<Event> events = app.client().stream("slow start");
 		assertThat(named(events, "flash_delta")).isEmpty();
 		Event failed = only(events, "flash_failed");
@@ -170,7 +168,7 @@ class GeminiStandInStreamTests {
 		assertThat(last(events).name()).isEqualTo("complete");
 		assertThat(last(events).get("partial")).isEqualTo(true);
 		assertThat(last(events).get("pro_response")).isEqualTo(GeminiStandIn.answer(PRO, 3));
-		StreamCall flash = only(standIn.calls(FLASH));
+		StandInCall flash = only(standIn.calls(FLASH));
 		await().atMost(Duration.ofSeconds(2)).until(flash::closedByClient);
 		assertThat(flash.finished()).isFalse();
 	}
