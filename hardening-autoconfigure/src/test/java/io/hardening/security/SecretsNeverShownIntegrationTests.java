@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 						+ SecretsNeverShownIntegrationTests.API_KEY_TWO,
 				"--hardening.reasoning.gemini-api.api-key=" + SecretsNeverShownIntegrationTests.GEMINI_KEY })
 @DirtiesContext(classMode = ClassMode.AFTER_EACH_TEST_METHOD)
+@ExtendWith(BlockHoundInstalled.class)
 class SecretsNeverShownIntegrationTests {
 
 	static final String ADMIN_TOKEN = "admin-token-5f0c7e21d9";

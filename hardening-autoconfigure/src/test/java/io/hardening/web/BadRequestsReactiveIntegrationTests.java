@@ -1,5 +1,8 @@
 package io.hardening.web;
 
+import io.hardening.testsupport.BlockHoundInstalled;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -9,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 				"hardening.reasoning.simulated.pro-latency=10ms", "hardening.reasoning.persist-runs=false",
 				"hardening.storage.max-document-size=64KB",
 				"hardening.admin.token=" + AbstractBadRequestsIntegrationTests.TOKEN })
+@ExtendWith(BlockHoundInstalled.class)
 class BadRequestsReactiveIntegrationTests extends AbstractBadRequestsIntegrationTests {
 
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 /**
  * Tests for {@link GeminiInitComponent} on the Gemini Developer API.
  */
+@ExtendWith(BlockHoundInstalled.class)
 class GeminiInitComponentTests {
 
 	@RegisterExtension

@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.hardening.reasoning.gemini.GeminiClient;
 import io.hardening.reasoning.gemini.GeminiInitComponent;
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * Tests for the {@code vertexAi} init component of the vertex provider: a
  * {@link GeminiInitComponent} over a {@link VertexEndpoint}.
  */
+@ExtendWith(BlockHoundInstalled.class)
 class VertexInitTests {
 
 	private static final String MODELS_PATH = "/v1/projects/my-project/locations/europe-west4/publishers/google/models/";

@@ -9,8 +9,10 @@ import io.hardening.reasoning.gemini.GoogleAnswers;
 import io.hardening.reasoning.web.ReasoningStreamClient.Event;
 import io.hardening.storage.ExperimentStorage;
 import io.hardening.storage.StoredExperiment;
+import io.hardening.testsupport.BlockHoundInstalled;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 				"hardening.reasoning.flash.first-token-timeout=5s", "hardening.reasoning.flash.temperature=0.3",
 				"hardening.reasoning.pro.thinking-level=low", "hardening.reasoning.pro.max-output-tokens=2048",
 				"hardening.reasoning.system-instruction=Answer in Markdown.", "hardening.storage.mode=filesystem" })
+@ExtendWith(BlockHoundInstalled.class)
 class GeminiStandInFailuresTests {
 
 	static final String FLASH = "gemini-failing-flash";

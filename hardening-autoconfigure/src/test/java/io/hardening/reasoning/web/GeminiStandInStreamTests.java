@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.hardening.reasoning.web.ReasoningStreamClient.Event;
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 				"hardening.reasoning.pro.model=" + GeminiStandInStreamTests.PRO,
 				"hardening.reasoning.flash.first-token-timeout=3s", "hardening.reasoning.pro.timeout=2s",
 				"hardening.storage.mode=filesystem" })
+@ExtendWith(BlockHoundInstalled.class)
 class GeminiStandInStreamTests {
 
 	static final String FLASH = "gemini-stand-in-flash";

@@ -3,8 +3,10 @@ package io.hardening.reasoning.web;
 import java.time.Duration;
 import java.util.Map;
 
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * Streams refused before they start, over real HTTP: JSON errors with the codes SPEC
  * names.
  */
+@ExtendWith(BlockHoundInstalled.class)
 class ReasoningAdmissionIntegrationTests {
 
 	@Nested

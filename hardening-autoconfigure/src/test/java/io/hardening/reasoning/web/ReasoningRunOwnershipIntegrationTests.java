@@ -3,7 +3,9 @@ package io.hardening.reasoning.web;
 import java.time.Duration;
 import java.util.List;
 
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.flash-latency=20ms",
 				"hardening.reasoning.simulated.pro-latency=40ms", "hardening.storage.enabled=false",
 				"hardening.security.api-keys=k1,k2" })
+@ExtendWith(BlockHoundInstalled.class)
 class ReasoningRunOwnershipIntegrationTests {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.hardening.reasoning.stream.ReasoningRuns;
+import io.hardening.testsupport.BlockHoundInstalled;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
@@ -41,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * event, every reconnect gets the next sequence onwards (gapless) or
  * {@code resume_unavailable}, and every stream slot is given back.
  */
+@ExtendWith(BlockHoundInstalled.class)
 class ReasoningStreamsRandomizedTests {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {

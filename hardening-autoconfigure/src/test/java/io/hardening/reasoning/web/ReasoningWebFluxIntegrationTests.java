@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 				"hardening.reasoning.simulated.pro-latency=300ms", "hardening.reasoning.max-query-length=50",
 				"hardening.storage.mode=filesystem" })
 @AutoConfigureWebTestClient(timeout = "20s")
+@ExtendWith(BlockHoundInstalled.class)
 class ReasoningWebFluxIntegrationTests {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {

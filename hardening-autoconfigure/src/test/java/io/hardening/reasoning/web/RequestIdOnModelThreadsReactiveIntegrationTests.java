@@ -1,5 +1,8 @@
 package io.hardening.reasoning.web;
 
+import io.hardening.testsupport.BlockHoundInstalled;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Import;
 				"hardening.reasoning.provider=simulated", "hardening.reasoning.simulated.flash-latency=100ms",
 				"hardening.reasoning.simulated.pro-latency=200ms", "hardening.storage.enabled=false" })
 @Import(AbstractRequestIdOnModelThreadsIntegrationTests.Listener.class)
+@ExtendWith(BlockHoundInstalled.class)
 class RequestIdOnModelThreadsReactiveIntegrationTests extends AbstractRequestIdOnModelThreadsIntegrationTests {
 
 }

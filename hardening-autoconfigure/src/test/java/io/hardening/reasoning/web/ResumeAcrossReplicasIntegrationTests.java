@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.List;
 
 import io.hardening.storage.ExperimentStorage;
+import io.hardening.testsupport.BlockHoundInstalled;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * the run's record, with no model call; a run still running on the first cannot be
  * resumed on the second.
  */
+@ExtendWith(BlockHoundInstalled.class)
 class ResumeAcrossReplicasIntegrationTests {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {

@@ -5,9 +5,11 @@ import java.util.Map;
 
 import io.hardening.reasoning.simulated.SimulatedModel;
 import io.hardening.reasoning.web.ReasoningStreamClient.Event;
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -25,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"hardening.reasoning.simulated.pro-latency=100ms",
 				"hardening.reasoning.simulated.flash-rate-limited-attempts=2",
 				"hardening.reasoning.persist-runs=false" })
+@ExtendWith(BlockHoundInstalled.class)
 class SimulatedFailuresIntegrationTests {
 
 	@LocalServerPort

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.hardening.storage.gcs.FakeGcsServer;
+import io.hardening.testsupport.BlockHoundInstalled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +42,7 @@ import static org.awaitility.Awaitility.await;
 				// ready.
 				"hardening.reasoning.provider=simulated" })
 @AutoConfigureWebTestClient(timeout = "20s")
+@ExtendWith(BlockHoundInstalled.class)
 class StorageApplicationIntegrationTests {
 
 	private static final FakeGcsServer server = startServer();
