@@ -1,11 +1,16 @@
 package io.hardening.testsupport;
 
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -16,8 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The guard the reactive tests run under ({@link BlockHoundInstalled},
- * {@link AllowedBlockingCalls}): on a thread that must never block, waiting fails and
- * taking a contended lock does not.
+ * {@link AllowedBlockingCalls}): on a thread that must never block, sleeping (the
+ * blocking call itself, not a wait for something), waiting and file I/O fail, and taking
+ * a contended lock does not.
  */
 @ExtendWith(BlockHoundInstalled.class)
 class BlockHoundInstalledTests {
@@ -40,6 +46,18 @@ class BlockHoundInstalledTests {
 			return true;
 		});
 		assertThatThrownBy(() -> waiting.subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5)))
+			.hasRootCauseInstanceOf(BlockingOperationError.class);
+	}
+
+	@Test
+	void readingAFileOnAParallelSchedulerThreadFails(@TempDir Path folder) throws IOException {
+		Path file = Files.writeString(folder.resolve("record.json"), "{}");
+		Mono<Integer> reading = Mono.fromCallable(() -> {
+			try (FileInputStream in = new FileInputStream(file.toFile())) {
+				return in.read();
+			}
+		});
+		assertThatThrownBy(() -> reading.subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5)))
 			.hasRootCauseInstanceOf(BlockingOperationError.class);
 	}
 
